@@ -1,0 +1,86 @@
+# The one interface to this repository. README.md explains each target.
+
+# The kernel base: Debian's linux-source-6.12, pinned. Written here and only here.
+LINUX_DEB_VERSION := 6.12.117-1~deb12u1
+
+# make bench knobs (the guest gets one vCPU per host core unless told otherwise).
+VCPUS   ?= $(shell nproc)
+MEM     ?= 4G
+SIZE    ?= 1G
+RUNS    ?= 5
+# Thread counts to sweep; empty means 1, 2, 4, ... up to VCPUS.
+THREADS ?=
+# Backings to measure: any of 4k thp hugetlb.
+BACKINGS ?= 4k thp hugetlb
+
+# make check knobs.
+CHECK_VCPUS ?= 2
+CHECK_MEM   ?= 3G
+
+# Optional kselftest name filter for make check / make boot (a shell glob).
+TESTS ?=
+
+# Seconds a guest may run before it is declared hung.
+BOOT_TIMEOUT ?=
+
+export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS \
+	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
+
+.PHONY: help deps tree export kernel kernel-release kernel-debug \
+	kernel-lockstat selftests initramfs gate check bench series-build \
+	shell clean distclean
+
+help:
+	@sed -n '/^## /s/^## //p' README.md
+
+deps:
+	@scripts/deps.sh
+
+tree: deps
+	@scripts/tree.sh
+
+export:
+	@scripts/export.sh
+
+kernel: kernel-release kernel-debug
+
+kernel-release: tree
+	@scripts/kernel.sh release
+
+kernel-debug: tree
+	@scripts/kernel.sh debug
+
+# Release plus lock_stat, for profiling where scaling stops.
+kernel-lockstat: tree
+	@scripts/kernel.sh lockstat
+
+selftests: tree
+	@scripts/selftests.sh
+
+initramfs: selftests
+	@scripts/initramfs.sh
+
+# The series applies to a pristine base and is checkpatch-clean.
+gate: tree
+	@scripts/gate.sh
+
+check: gate kernel-debug initramfs
+	@scripts/check.sh
+
+bench: kernel-release initramfs
+	@scripts/bench.sh
+
+# Build every prefix of the series (bisectability); slow, not part of check.
+series-build: tree
+	@scripts/series-build.sh
+
+# Boot a kernel (FLAVOUR=release|debug) to a shell, for poking around.
+shell: initramfs
+	@scripts/boot.sh $${FLAVOUR:-release} shell
+
+clean:
+	rm -rf build/obj-* build/selftests build/initramfs* build/results \
+		build/bzImage*
+
+distclean:
+	rm -rf build

@@ -1,0 +1,125 @@
+#!/bin/bash
+# Boot a kernel flavour with the initramfs under QEMU and run one suite:
+#
+#   boot.sh FLAVOUR SUITE [KEY=VALUE...]     (SUITE: check, bench, probe, shell)
+#
+# q35 with an Intel vIOMMU (interrupt remapping, caching mode) and the
+# DMA-capable edu device, two NUMA nodes with the vCPUs and memory split
+# between them. KVM only where it really boots a guest, else multi-threaded TCG.
+#
+# The console (ttyS0) goes to console.log, the tests' output (ttyS1) to
+# results.log, both in build/results/SUITE-FLAVOUR/. The run fails on a hang
+# (wall-clock timeout), on a guest that did not finish its job, and on any
+# kernel splat (BUG, WARNING, lockdep, KASAN, oops, hung task, RCU stall); it
+# then prints the tail of the console. The verdict is also written to
+# build/results/SUITE-FLAVOUR/status.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+flavour=${1:?usage: boot.sh FLAVOUR SUITE [KEY=VALUE...]}
+suite=${2:?usage: boot.sh FLAVOUR SUITE [KEY=VALUE...]}
+shift 2
+
+case $flavour in
+release) image=$BUILD/bzImage ;;
+*) image=$BUILD/bzImage-$flavour ;;
+esac
+initrd=$BUILD/initramfs.cpio.gz
+[[ -f $image ]] || die "no $image: run make kernel-$flavour"
+[[ -f $initrd ]] || die "no $initrd: run make initramfs"
+
+case $suite in
+check) vcpus=${CHECK_VCPUS:-2} mem=${CHECK_MEM:-3G} timeout=${BOOT_TIMEOUT:-3000} ;;
+probe) vcpus=1 mem=512M timeout=${PROBE_TIMEOUT:-20} ;;
+*) vcpus=${VCPUS:-$(nproc)} mem=${MEM:-4G} timeout=${BOOT_TIMEOUT:-5400} ;;
+esac
+
+res=$BUILD/results/$suite-$flavour
+rm -rf "$res"
+mkdir -p "$res"
+
+# Does KVM boot a guest here? Asked once per host kernel, by a probe boot.
+pick_accel() {
+	local cache=$BUILD/accel
+	if [[ -n ${ACCEL:-} ]]; then echo "$ACCEL"; return; fi
+	if [[ -f $cache && $(head -n1 "$cache") == "$(uname -r)" ]]; then
+		tail -n1 "$cache"; return
+	fi
+	local a=tcg
+	if [[ -r /dev/kvm && -w /dev/kvm ]] &&
+	   ACCEL=kvm "$0" "$flavour" probe >/dev/null 2>&1; then
+		a=kvm
+	fi
+	printf '%s\n%s\n' "$(uname -r)" "$a" >"$cache"
+	echo "$a"
+}
+accel=$(pick_accel)
+if [[ $accel == kvm ]]; then
+	accel_args=(-accel kvm -cpu host -machine q35,kernel-irqchip=split)
+else
+	accel_args=(-accel tcg,thread=multi -cpu max -machine q35)
+fi
+
+# Two nodes: the first half of the vCPUs and memory on node 0, the rest on 1.
+# Each vCPU is a socket of its own, so no cache is shared across nodes.
+mem_mib=$(($(numfmt --from=iec "$mem") >> 20))
+half=$((mem_mib / 2))
+n0=$(((vcpus + 1) / 2))
+numa=(-object memory-backend-ram,id=m0,size=${half}M
+      -object memory-backend-ram,id=m1,size=$((mem_mib - half))M
+      -numa node,nodeid=0,cpus=0-$((n0 - 1)),memdev=m0)
+if [[ $vcpus -gt $n0 ]]; then
+	numa+=(-numa node,nodeid=1,cpus=$n0-$((vcpus - 1)),memdev=m1)
+else
+	numa+=(-numa node,nodeid=1,memdev=m1)
+fi
+
+append="console=ttyS0 loglevel=5 intel_iommu=on panic=-1 harness_suite=$suite $*"
+qemu=(qemu-system-x86_64 "${accel_args[@]}" -m "${mem_mib}M"
+	-smp "$vcpus,sockets=$vcpus,cores=1,threads=1"
+	"${numa[@]}" -nodefaults -display none -no-reboot
+	-device intel-iommu,intremap=on,caching-mode=on
+	-device edu,dma_mask=0xffffffffffffffff
+	-kernel "$image" -initrd "$initrd" -append "$append")
+
+if [[ $suite == shell ]]; then
+	exec "${qemu[@]}" -serial mon:stdio -serial file:"$res/results.log"
+fi
+
+step "boot($flavour): $suite, $vcpus vCPUs, $mem, 2 nodes, $accel, timeout ${timeout}s"
+: >"$res/results.log"
+if [[ $suite != probe ]]; then
+	tail -n +1 -F "$res/results.log" 2>/dev/null | grep --line-buffered -v '^# harness: exit' &
+	tail_pid=$!
+	trap 'kill $tail_pid 2>/dev/null || true' EXIT
+fi
+rc=0
+timeout --kill-after=10 "$timeout" "${qemu[@]}" \
+	-serial file:"$res/console.log" -serial file:"$res/results.log" \
+	</dev/null >"$res/qemu.log" 2>&1 || rc=$?
+sleep 1
+sed -i 's/\r$//' "$res/results.log" "$res/console.log"
+
+splat_re='BUG: |WARNING: |kernel BUG at|Oops|general protection fault|Kernel panic|UBSAN: |INFO: task .* blocked for more than|rcu: INFO: .* stall|Call Trace:'
+verdict=ok
+if [[ $rc -eq 124 || $rc -eq 137 ]]; then
+	verdict="timeout: the guest ran past ${timeout}s"
+elif first=$(grep -m1 -E "$splat_re" "$res/console.log"); then
+	verdict="splat: $first"
+elif ! grep -q '^# harness: done' "$res/results.log"; then
+	verdict="the guest stopped before finishing (qemu exit $rc)"
+fi
+echo "$verdict" >"$res/status"
+
+if [[ $verdict != ok ]]; then
+	if [[ $suite != probe ]]; then
+		echo "---- console tail ($res/console.log) ----" >&2
+		tail -n 60 "$res/console.log" >&2
+		[[ -s $res/qemu.log ]] && { echo "---- qemu ----" >&2; tail -n 20 "$res/qemu.log" >&2; }
+		echo "----" >&2
+		step "boot($flavour): FAILED: $verdict" >&2
+	fi
+	exit 1
+fi
+[[ $suite == probe ]] && grep -q '^# harness: probe ok' "$res/results.log"
+step "boot($flavour): $suite finished"

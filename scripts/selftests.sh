@@ -1,0 +1,27 @@
+#!/bin/bash
+# Build the kselftests the guest runs (guest/check.list, plus the benchmark)
+# as static binaries, against build/linux's own UAPI headers.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+bench=vfio/vfio_dma_bench
+out=$BUILD/selftests
+hdr=$BUILD/headers
+
+step "selftests: UAPI headers"
+mkdir -p "$(objdir headers)"
+make -C "$TREE" O="$(objdir headers)" -s headers_install \
+	INSTALL_HDR_PATH="$hdr" >/dev/null
+
+tests=$( (grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/guest/check.list"; echo "$bench") |
+	sort -u)
+for dir in $(echo "$tests" | cut -d/ -f1 | sort -u); do
+	bins=$(echo "$tests" | awk -F/ -v d="$dir" '$1 == d { print o "/" $2 }' o="$out/$dir")
+	mkdir -p "$out/$dir"
+	step "selftests: $dir: $(echo "$bins" | xargs -n1 basename | xargs)"
+	# CFLAGS/LDFLAGS from the environment, so the Makefiles' += still apply.
+	CFLAGS="-O2 -g -static -pthread" LDFLAGS="-static -pthread" \
+		make -C "$TREE/tools/testing/selftests/$dir" -s OUTPUT="$out/$dir" \
+		KHDR_INCLUDES="-isystem $hdr/include" $bins ||
+		die "selftests: building $dir failed"
+done

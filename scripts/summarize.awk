@@ -1,0 +1,64 @@
+# Count test results in the guest's ttyS1 log (see guest/init).
+#
+# The guest frames every suite with "# harness: run NAME" and
+# "# harness: exit NAME RC". Inside a kselftest section the results are the
+# KTAP lines at column 0; inside a KUnit section ("kunit:SUITE") they are the
+# test-case lines, indented by four spaces. A section that exits non-zero
+# without reporting a failure, or reports fewer results than its plan, counts
+# as one more failure: a crash must never look like a pass.
+#
+# Prints each failure, then the last line: "N passed, N failed, N skipped".
+# Set -v extra_fail=N -v extra_why=TEXT to add failures found elsewhere
+# (a splat on the console, a hung guest).
+
+function result(line, ok) {
+	if (line ~ /# (SKIP|skip)/) { skipped++; sec_n++; return }
+	sec_n++
+	if (ok) { passed++; return }
+	failed++; sec_fail++
+	sub(/^ */, "", line)
+	print "FAIL " sec ": " line
+}
+
+/^# harness: run / {
+	sec = $4; sec_n = 0; sec_fail = 0; plan = -1
+	kunit = (sec ~ /^kunit:/); insec = 1; next
+}
+/^# harness: exit / {
+	rc = $5; insec = 0
+	if (plan >= 0 && sec_n < plan) {
+		failed++
+		print "FAIL " sec ": ran " sec_n " of " plan " planned tests"
+	} else if (!kunit && rc != 0 && sec_fail == 0) {
+		failed++
+		print "FAIL " sec ": exited with status " rc " without a failed test"
+	} else if (sec_n == 0 && plan < 0) {
+		failed++
+		print "FAIL " sec ": reported no results"
+	}
+	next
+}
+/^# harness: done/ { done = 1; next }
+!insec { next }
+kunit && /^    1\.\.[0-9]+/ { plan = substr($1, 4) + 0; next }
+!kunit && /^1\.\.[0-9]+/ { plan = substr($1, 4) + 0; next }
+kunit && /^    ok [0-9]/ { result($0, 1); next }
+kunit && /^    not ok [0-9]/ { result($0, 0); next }
+!kunit && /^ok [0-9]/ { result($0, 1); next }
+!kunit && /^not ok [0-9]/ { result($0, 0); next }
+
+END {
+	if (insec) {
+		failed++
+		print "FAIL " sec ": the guest stopped in the middle of it"
+	}
+	if (!done) {
+		failed++
+		print "FAIL guest: never reached the end of its job"
+	}
+	if (extra_fail) {
+		failed += extra_fail
+		print "FAIL kernel: " extra_why
+	}
+	printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
+}
