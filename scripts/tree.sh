@@ -62,7 +62,8 @@ step "tree: committing the pristine base"
 sed -i -e '/^# Debian packaging: ignore everything/,$d' "$TREE.tmp/.gitignore"
 sed -i -e '${/^#$/d}' "$TREE.tmp/.gitignore"
 git -C "$TREE.tmp" init -q -b series
-git -C "$TREE.tmp" add -A
+# -f: the tarball is pristine source, dotfiles (.gitignore) included.
+git -C "$TREE.tmp" add -A -f
 git -C "$TREE.tmp" commit -q -m "Debian linux-source-6.12 $version" \
 	-m "Debian's top-level ignore-everything rule is dropped from .gitignore."
 git -C "$TREE.tmp" tag base

@@ -1,0 +1,34 @@
+#!/bin/bash
+# Build the kernel at every patch of the series (bisectability), release
+# config plus the debug-only test options, in the gate worktree. Slow: an
+# incremental build per patch, through ccache.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+gate=$BUILD/gate
+obj=$(objdir series)
+git -C "$TREE" worktree prune
+[[ -d $gate ]] || git -C "$TREE" worktree add -q --detach "$gate" base
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
+frags=("$ROOT/config/common.config" "$ROOT/config/release.config")
+
+mkdir -p "$obj"
+n=0
+for c in "${commits[@]}"; do
+	n=$((n + 1))
+	git -C "$gate" checkout -q -f --detach "$c"
+	step "series-build: $n/${#commits[@]} $(git -C "$gate" log -1 --format=%s)"
+	make -C "$gate" O="$obj" -s tinyconfig >/dev/null
+	KCONFIG_CONFIG=$obj/.config "$gate/scripts/kconfig/merge_config.sh" -m \
+		-O "$obj" "$obj/.config" "${frags[@]}" >/dev/null 2>&1
+	make -C "$gate" O="$obj" -s olddefconfig >/dev/null
+	# Options the patch does not know yet are dropped by olddefconfig.
+	make -C "$gate" O="$obj" -j"$(nproc)" CC="ccache gcc" W=1 \
+		KBUILD_BUILD_TIMESTAMP=harness bzImage >"$obj/build.log" 2>&1 ||
+		{ grep -E 'error|Error' "$obj/build.log" | head -20 >&2
+		  die "patch $n does not build (log: $obj/build.log)"; }
+	if grep -q 'warning:' "$obj/build.log"; then
+		grep 'warning:' "$obj/build.log" | grep -v 'frame size' | head -5 >&2 || true
+	fi
+done
+step "series-build: all ${#commits[@]} patches build"
