@@ -36,5 +36,5 @@ git -C "$TREE" config "branch.$branch.description" "$(cat "$desc")"
 mkdir -p "$PATCHES"
 rm -f "$PATCHES"/*.patch
 git -C "$TREE" format-patch -q --cover-letter --cover-from-description=subject \
-	--zero-commit --no-signature -o "$PATCHES" base..HEAD
+	--zero-commit --no-signature --full-index -o "$PATCHES" base..HEAD
 step "export: $n patches + cover letter in patches/"
