@@ -17,7 +17,7 @@ BACKINGS ?= 4k thp hugetlb
 CHECK_VCPUS ?= 2
 CHECK_MEM   ?= 3G
 
-# Optional kselftest name filter for make check / make boot (a shell glob).
+# Optional filter for make check: comma-separated globs of guest/check.list names.
 TESTS ?=
 
 # Seconds a guest may run before it is declared hung.
