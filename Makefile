@@ -12,6 +12,8 @@ RUNS    ?= 5
 THREADS ?=
 # Backings to measure: any of 4k thp hugetlb.
 BACKINGS ?= 4k thp hugetlb
+# Operations to measure (vfio_dma_bench -o); empty means all.
+OPS ?=
 
 # make check knobs.
 CHECK_VCPUS ?= 2
@@ -23,12 +25,12 @@ TESTS ?=
 # Seconds a guest may run before it is declared hung.
 BOOT_TIMEOUT ?=
 
-export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS \
+export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
 	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat selftests initramfs gate check bench series-build \
-	shell clean distclean
+	kernel-lockstat selftests initramfs gate check bench lockstat \
+	series-build shell clean distclean
 
 help:
 	@sed -n '/^## /s/^## //p' README.md
@@ -69,6 +71,10 @@ check: gate kernel-debug initramfs
 
 bench: kernel-release initramfs
 	@scripts/bench.sh
+
+# The benchmark under lock_stat, then the most contended locks.
+lockstat: kernel-lockstat initramfs
+	@scripts/lockstat.sh
 
 # Build every prefix of the series (bisectability); slow, not part of check.
 series-build: tree

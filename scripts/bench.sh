@@ -13,7 +13,8 @@ comma() { echo "$*" | tr ' ' ','; }
 
 "$ROOT/scripts/boot.sh" release bench \
 	bench_size="$SIZE" bench_runs="$RUNS" \
-	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)"
+	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)" \
+	${OPS:+bench_ops="$(comma $OPS)"}
 
 sed -n 's/^# csv: //p' "$out/results.log" >"$res/bench.csv"
 {
