@@ -29,7 +29,7 @@ export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
 	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat selftests initramfs gate check bench lockstat \
+	kernel-lockstat selftests initramfs gate check bench bench-stock lockstat \
 	series-build shell clean distclean
 
 help:
@@ -71,6 +71,11 @@ check: gate kernel-debug initramfs
 
 bench: kernel-release initramfs
 	@scripts/bench.sh
+
+# The same benchmark on the kernel without the series (kernel ops at 1 thread).
+bench-stock: tree initramfs
+	@scripts/kernel.sh stock
+	@FLAVOUR=stock scripts/bench.sh
 
 # The benchmark under lock_stat, then the most contended locks.
 lockstat: kernel-lockstat initramfs

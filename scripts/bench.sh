@@ -7,15 +7,18 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+flavour=${FLAVOUR:-release}
 res=$BUILD/results
-out=$res/bench-release
+out=$res/bench-$flavour
 comma() { echo "$*" | tr ' ' ','; }
 
-"$ROOT/scripts/boot.sh" release bench \
+"$ROOT/scripts/boot.sh" "$flavour" bench \
 	bench_size="$SIZE" bench_runs="$RUNS" \
 	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)" \
 	${OPS:+bench_ops="$(comma $OPS)"}
 
+[[ $flavour == release ]] || res=$res/$flavour
+mkdir -p "$res"
 sed -n 's/^# csv: //p' "$out/results.log" >"$res/bench.csv"
 {
 	echo "backing,op,threads,run,seconds"

@@ -5,14 +5,22 @@
 #   release   make bench            -> build/bzImage
 #   debug     make check            -> build/bzImage-debug
 #   lockstat  profiling (lock_stat) -> build/bzImage-lockstat
+#   stock     make bench-stock      -> build/bzImage-stock: the release
+#             config on the pristine base, to compare the series with
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-flavour=${1:?usage: kernel.sh release|debug|lockstat}
+flavour=${1:?usage: kernel.sh release|debug|lockstat|stock}
+src=$TREE
 case $flavour in
 release)  frags=(common release) image=$BUILD/bzImage ;;
 debug)    frags=(common debug) image=$BUILD/bzImage-debug ;;
 lockstat) frags=(common release lockstat) image=$BUILD/bzImage-lockstat ;;
+stock)    frags=(common release) image=$BUILD/bzImage-stock
+	  src=$BUILD/stock
+	  git -C "$TREE" worktree prune
+	  [[ -d $src ]] || git -C "$TREE" worktree add -q --detach "$src" base
+	  git -C "$src" checkout -q -f --detach base ;;
 *) die "unknown flavour $flavour" ;;
 esac
 frag_files=()
@@ -20,13 +28,15 @@ for f in "${frags[@]}"; do frag_files+=("$ROOT/config/$f.config"); done
 
 obj=$(objdir "$flavour")
 mkdir -p "$obj"
-kmake=(make -C "$TREE" O="$obj" -j"$(nproc)" CC="ccache gcc"
+# Paths relative to build/ in ccache's keys, so trees share the cache.
+export CCACHE_BASEDIR=$BUILD
+kmake=(make -C "$src" O="$obj" -j"$(nproc)" CC="ccache gcc"
 	KBUILD_BUILD_TIMESTAMP="harness" KBUILD_BUILD_USER=harness
 	KBUILD_BUILD_HOST=harness)
 
 step "kernel($flavour): configuring (tinyconfig + ${frags[*]})"
 "${kmake[@]}" -s tinyconfig >/dev/null
-KCONFIG_CONFIG=$obj/.config "$TREE/scripts/kconfig/merge_config.sh" -m \
+KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" -m \
 	-O "$obj" "$obj/.config" "${frag_files[@]}" >/dev/null
 "${kmake[@]}" -s olddefconfig >/dev/null
 
@@ -34,8 +44,13 @@ KCONFIG_CONFIG=$obj/.config "$TREE/scripts/kconfig/merge_config.sh" -m \
 bad=$(cat "${frag_files[@]}" | while read -r line; do
 	case $line in
 	CONFIG_*=*)
+		sym=${line%%=*}
+		# The stock kernel lacks the series' own options.
+		[[ $flavour == stock ]] &&
+			! grep -rqsx "config ${sym#CONFIG_}" --include='Kconfig*' "$src" &&
+			continue
 		grep -qxF "$line" "$obj/.config" ||
-			echo "  $line (got: $(grep "^${line%%=*}=" "$obj/.config" || echo unset))" ;;
+			echo "  $line (got: $(grep "^$sym=" "$obj/.config" || echo unset))" ;;
 	"# CONFIG_"*" is not set")
 		opt=${line#\# }; opt=${opt%% *}
 		! grep -q "^$opt=" "$obj/.config" || echo "  $line (got: set)" ;;

@@ -1,17 +1,20 @@
 #!/bin/bash
-# make lockstat: the benchmark on the lockstat kernel (release + LOCK_STAT)
-# for OPS, BACKINGS and THREADS, then the most contended lock classes, to
-# find out where scaling stops. Times under lock_stat are not benchmark
-# results.
+# make lockstat: the benchmark on the lockstat kernel (release + LOCK_STAT;
+# FLAVOUR=release for the release kernel, without lock_stat's overhead) for
+# OPS, BACKINGS and THREADS, with the mmap_lock trace events on. Prints how
+# long mmap_lock writers waited and the most contended lock classes, to find
+# out where scaling stops. Times from here are not benchmark results.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-res=$BUILD/results/lockstat-lockstat
+flavour=${FLAVOUR:-lockstat}
+res=$BUILD/results/lockstat-$flavour
 comma() { echo "$*" | tr ' ' ','; }
-"$ROOT/scripts/boot.sh" lockstat lockstat \
+"$ROOT/scripts/boot.sh" "$flavour" lockstat \
 	bench_size="$SIZE" bench_runs="${RUNS}" \
 	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)" \
 	${OPS:+bench_ops="$(comma $OPS)"} >/dev/null
-sed -n '/^# harness: lock_stat/,$p' "$res/results.log" | tail -n +2 |
-	tee "$BUILD/results/lock_stat.txt"
+grep '^# run ' "$res/results.log"
+sed -n '/^# harness: mmap_lock writers/,$p' "$res/results.log" |
+	grep -v '^# harness' | tee "$BUILD/results/lock_stat.txt"
 step "lockstat: build/results/lock_stat.txt"
