@@ -7,6 +7,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+: "${VCPUS:=$(nproc)}" "${MEM:=4G}" "${SIZE:=1G}" "${RUNS:=5}"
+: "${BACKINGS:=4k thp hugetlb}" "${THREADS:=}" "${OPS:=}"
+export VCPUS MEM
 flavour=${FLAVOUR:-release}
 res=$BUILD/results
 out=$res/bench-$flavour
