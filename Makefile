@@ -25,7 +25,10 @@ TESTS ?=
 # Seconds a guest may run before it is declared hung.
 BOOT_TIMEOUT ?=
 
-export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
+# One clock for the progress lines of every script of a make run.
+HARNESS_T0 := $(shell date +%s)
+
+export HARNESS_T0 LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
 	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
@@ -33,7 +36,15 @@ export LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
 	series-build shell clean distclean
 
 help:
-	@sed -n '/^## /s/^## //p' README.md
+	@echo "make bench        build, boot, run the benchmark, print the table (README.md)"
+	@echo "make check        the series gate, then the tests on the debug kernel"
+	@echo "make tree         build/linux: the pinned source with patches/ applied"
+	@echo "make export       patches/ from build/linux (base..HEAD)"
+	@echo "make kernel       the release and debug kernels"
+	@echo "make bench-stock  the benchmark on the kernel without the series"
+	@echo "make lockstat     the benchmark with lock_stat and mmap_lock tracing"
+	@echo "make series-build build every patch of the series in turn"
+	@echo "make shell        boot a kernel (FLAVOUR=release|debug) to a shell"
 
 deps:
 	@scripts/deps.sh

@@ -23,7 +23,7 @@ for c in "${commits[@]}"; do
 		-O "$obj" "$obj/.config" "${frags[@]}" >/dev/null 2>&1
 	make -C "$gate" O="$obj" -s olddefconfig >/dev/null
 	# Options the patch does not know yet are dropped by olddefconfig.
-	make -C "$gate" O="$obj" -j"$(nproc)" CC="ccache gcc" W=1 \
+	make -C "$gate" O="$obj" -j"$(nproc)" CC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP=harness bzImage >"$obj/build.log" 2>&1 ||
 		{ grep -E 'error|Error' "$obj/build.log" | head -20 >&2
 		  die "patch $n does not build (log: $obj/build.log)"; }
