@@ -21,8 +21,24 @@ status=$(cat "$res/check-debug/status" 2>/dev/null || echo "the guest did not ru
 
 extra=0
 [[ $status == ok ]] || extra=1
+
+# Every test of guest/check.list that TESTS selects must have run.
+: "${TESTS:=}"
+expected=gate
+set -f
+while read -r t; do
+	[[ -z $t || $t == \#* ]] && continue
+	for glob in ${TESTS//,/ }; do
+		[[ $t == $glob ]] && { expected+=" $t"; break; }
+	done
+	[[ -z $TESTS ]] && expected+=" $t"
+done <"$ROOT/guest/check.list"
+set +f
+expected+=" $(grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/guest/kunit.list" | sed 's/^/kunit:/' | xargs)"
+
 echo
 summary=$(cat "$res/gate.log" "$res/check-debug/results.log" |
-	gawk -v extra_fail="$extra" -v extra_why="$status" -f "$ROOT/scripts/summarize.awk")
+	gawk -v extra_fail="$extra" -v extra_why="$status" \
+		-v expected="$expected" -f "$ROOT/scripts/summarize.awk")
 echo "$summary" | tee "$res/check-summary.txt"
 [[ $boot_ok == 1 && $(echo "$summary" | tail -n1) == *", 0 failed"* ]]

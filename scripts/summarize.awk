@@ -9,7 +9,8 @@
 #
 # Prints each failure, then the last line: "N passed, N failed, N skipped".
 # Set -v extra_fail=N -v extra_why=TEXT to add failures found elsewhere
-# (a splat on the console, a hung guest).
+# (a splat on the console, a hung guest), and -v expected="A B ..." to the
+# sections that must have run: one that did not is a failure too.
 
 function result(line, ok) {
 	if (line ~ /# (SKIP|skip)/) { skipped++; sec_n++; return }
@@ -21,7 +22,7 @@ function result(line, ok) {
 }
 
 /^# harness: run / {
-	sec = $4; sec_n = 0; sec_fail = 0; plan = -1
+	sec = $4; sec_n = 0; sec_fail = 0; plan = -1; ran[sec] = 1
 	kunit = (sec ~ /^kunit:/); insec = 1; next
 }
 /^# harness: exit / {
@@ -55,6 +56,13 @@ END {
 	if (!done) {
 		failed++
 		print "FAIL guest: never reached the end of its job"
+	}
+	n = split(expected, want, " ")
+	for (i = 1; i <= n; i++) {
+		if (!(want[i] in ran)) {
+			failed++
+			print "FAIL " want[i] ": did not run"
+		}
 	}
 	if (extra_fail) {
 		failed += extra_fail
