@@ -32,7 +32,7 @@ export HARNESS_T0 LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
 	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat selftests initramfs gate check bench bench-stock lockstat \
+	kernel-lockstat kernel-stock selftests initramfs gate check bench bench-stock lockstat \
 	series-build shell clean distclean
 
 help:
@@ -84,13 +84,17 @@ check: kernel-debug initramfs
 bench: kernel-release initramfs
 	@scripts/bench.sh
 
-# The same benchmark on the kernel without the series (kernel ops at 1 thread).
-bench-stock: tree initramfs
+# The kernel without the series, for bench-stock.
+kernel-stock: tree
 	@scripts/kernel.sh stock
+
+# The same benchmark on the kernel without the series (kernel ops at 1 thread).
+bench-stock: kernel-stock initramfs
 	@FLAVOUR=stock scripts/bench.sh
 
-# The benchmark under lock_stat, then the most contended locks.
-lockstat: kernel-lockstat initramfs
+# The benchmark under lock_stat (FLAVOUR=release: without lock_stat's
+# overhead), then the most contended locks.
+lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs
 	@scripts/lockstat.sh
 
 # Build every prefix of the series (bisectability); slow, not part of check.

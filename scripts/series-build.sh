@@ -1,7 +1,8 @@
 #!/bin/bash
-# Build the kernel at every patch of the series (bisectability), release
-# config plus the debug-only test options, in the gate worktree. Slow: an
-# incremental build per patch, through ccache.
+# Build the kernel at every patch of the series (bisectability) with the
+# make check config (debug: lockdep, KASAN and the KUnit and fault injection
+# options), in the gate worktree. Slow: an incremental build per patch,
+# through ccache.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -10,7 +11,7 @@ obj=$(objdir series)
 git -C "$TREE" worktree prune
 [[ -d $gate ]] || git -C "$TREE" worktree add -q --detach "$gate" base
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
-frags=("$ROOT/config/common.config" "$ROOT/config/release.config")
+frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
 
 mkdir -p "$obj"
 n=0
