@@ -37,7 +37,7 @@ for f in "${touched[@]}"; do
 		objs+=("${f%.c}.o")
 done
 
-worktree base base
+worktree base base shared
 base=$WT
 series_obj=$(objdir static-series) base_obj=$(objdir static-base)
 rm -rf "$series_obj"

@@ -24,7 +24,7 @@ stock-debug) frags=(common debug) ;;
 esac
 image=$(image_of "$flavour")
 if [[ $flavour == stock* ]]; then
-	worktree base base
+	worktree base base shared
 	src=$WT
 fi
 frag_files=()

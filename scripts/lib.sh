@@ -108,19 +108,30 @@ tree_matches_patches() {
 
 # --- Worktrees of build/linux ---------------------------------------------
 
-# worktree NAME REV: sets WT to build/worktrees/NAME, a clean worktree of
-# build/linux at REV. Each user has its own NAME, so none clobbers another's
-# checkout; a second user of the same NAME at the same time is refused.
+# worktree NAME REV [shared]: sets WT to build/worktrees/NAME, a clean
+# worktree of build/linux at REV, locked until the caller exits. Each user
+# that moves the checkout (git am, checkout of each patch) has a NAME of its
+# own and an exclusive lock, so none clobbers another's. With "shared", the
+# caller only reads REV, and may share the worktree with other such readers
+# (the stock kernels and the gate's base build share "base"); it is set up
+# only if it is not at REV and clean already.
 worktree() {
 	WT=$BUILD/worktrees/$1
 	mkdir -p "$BUILD/worktrees"
 	exec {_wt_lock}>"$WT.lock"
-	flock -n "$_wt_lock" || die "$WT is in use by another harness command"
+	if [[ ${3:-} == shared ]]; then
+		flock -s -n "$_wt_lock" || die "$WT is in use by another harness command"
+		[[ -d $WT && $(git -C "$WT" rev-parse HEAD) == $(git -C "$TREE" rev-parse "$2^{commit}") &&
+		   -z $(git -C "$WT" status --porcelain) ]] && return 0
+	fi
+	flock -x -n "$_wt_lock" || die "$WT is in use by another harness command"
 	git -C "$TREE" worktree prune
 	[[ -d $WT ]] || git -C "$TREE" worktree add -q --detach "$WT" "$2"
 	git -C "$WT" am --abort >/dev/null 2>&1 || true
 	git -C "$WT" checkout -q -f --detach "$2"
 	git -C "$WT" clean -q -fdx
+	[[ ${3:-} == shared ]] && flock -s "$_wt_lock"
+	return 0
 }
 
 # --- The test lists --------------------------------------------------------
