@@ -1,113 +1,94 @@
-# The one interface to this repository. README.md explains each target.
+# The one interface to this repository. README.md explains each target; make
+# help lists them. The knobs (VCPUS, SIZE, TESTS, ...) and their defaults are
+# in scripts/lib.sh: set them on the command line, make passes them on.
 
 # The kernel base: Debian's linux-source-6.12, pinned. Written here and only here.
 LINUX_DEB_VERSION := 6.12.117-1~deb12u1
 
-# make bench knobs (the guest gets one vCPU per host core unless told otherwise).
-VCPUS   ?= $(shell nproc)
-MEM     ?= 4G
-SIZE    ?= 1G
-RUNS    ?= 5
-# Thread counts to sweep; empty means 1, 2, 4, ... up to VCPUS.
-THREADS ?=
-# Backings to measure: any of 4k thp hugetlb.
-BACKINGS ?= 4k thp hugetlb
-# Operations to measure (vfio_dma_bench -o); empty means all.
-OPS ?=
-
-# make check knobs.
-CHECK_VCPUS ?= 2
-CHECK_MEM   ?= 3G
-
-# Optional filter for make check: comma-separated globs of guest/check.list names.
-TESTS ?=
-
-# Seconds a guest may run before it is declared hung.
-BOOT_TIMEOUT ?=
-
 # One clock for the progress lines of every script of a make run.
 HARNESS_T0 := $(shell date +%s)
 
-export HARNESS_T0 LINUX_DEB_VERSION VCPUS MEM SIZE RUNS THREADS BACKINGS OPS \
-	CHECK_VCPUS CHECK_MEM TESTS BOOT_TIMEOUT
+export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat kernel-stock selftests initramfs gate check bench bench-stock lockstat \
-	series-build shell clean distclean
+	kernel-lockstat kernel-stock kernel-stock-debug selftests initramfs \
+	gate check check-stock parse run bench bench-stock lockstat \
+	series-build shell fresh-check clean distclean
 
-help:
-	@echo "make bench        build, boot, run the benchmark, print the table (README.md)"
-	@echo "make check        the series gate, then the tests on the debug kernel"
-	@echo "make tree         build/linux: the pinned source with patches/ applied"
-	@echo "make export       patches/ from build/linux (base..HEAD)"
-	@echo "make kernel       the release and debug kernels"
-	@echo "make bench-stock  the benchmark on the kernel without the series"
-	@echo "make lockstat     the benchmark with lock_stat and mmap_lock tracing"
-	@echo "make series-build build every patch of the series in turn"
-	@echo "make shell        boot a kernel (FLAVOUR=release|debug) to a shell"
+# "target: ## text" lines are what make help prints.
+help: ## this list
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-deps:
-	@scripts/deps.sh
-
-tree: deps
-	@scripts/tree.sh
-
-export:
-	@scripts/export.sh
-
-kernel: kernel-release kernel-debug
-
-kernel-release: tree
-	@scripts/kernel.sh release
-
-kernel-debug: tree
-	@scripts/kernel.sh debug
-
-# Release plus lock_stat, for profiling where scaling stops.
-kernel-lockstat: tree
-	@scripts/kernel.sh lockstat
-
-selftests: tree
-	@scripts/selftests.sh
-
-initramfs: selftests
-	@scripts/initramfs.sh
-
-# The series applies to a pristine base and is checkpatch-clean.
-gate: tree
-	@scripts/gate.sh
-
-# check.sh runs the gate itself: its results are part of the count.
-check: kernel-debug initramfs
+check: kernel-debug initramfs ## the series gate, then the tests on the debug kernel (two boots)
 	@scripts/check.sh
 
-bench: kernel-release initramfs
+bench: kernel-release initramfs ## build, boot, run the benchmark, print the table
 	@scripts/bench.sh
 
-# The kernel without the series, for bench-stock.
-kernel-stock: tree
+deps: ## install the host tools (as root) or name the missing ones
+	@scripts/deps.sh
+
+tree: deps ## build/linux: the pinned source with patches/ applied
+	@scripts/tree.sh
+
+export: ## patches/ from build/linux (base..HEAD)
+	@scripts/export.sh
+
+kernel: kernel-release kernel-debug ## the release and debug kernels
+
+kernel-release: tree ## build/bzImage: the release kernel (make bench)
+	@scripts/kernel.sh release
+
+kernel-debug: tree ## build/bzImage-debug: lockdep, KASAN, KUnit (make check)
+	@scripts/kernel.sh debug
+
+kernel-lockstat: tree ## build/bzImage-lockstat: release plus lock_stat
+	@scripts/kernel.sh lockstat
+
+kernel-stock: tree ## build/bzImage-stock: the release config without the series
 	@scripts/kernel.sh stock
 
-# The same benchmark on the kernel without the series (kernel ops at 1 thread).
-bench-stock: kernel-stock initramfs
+kernel-stock-debug: tree ## build/bzImage-stock-debug: the debug config without the series
+	@scripts/kernel.sh stock-debug
+
+selftests: tree ## the selftests of guest/check*.list and the benchmark, static
+	@scripts/selftests.sh
+
+initramfs: selftests ## build/initramfs.cpio.gz: busybox, guest/init, the selftests
+	@scripts/initramfs.sh
+
+# check.sh runs the gate itself: its results are part of the count.
+gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
+	@scripts/gate.sh
+
+check-stock: kernel-stock-debug initramfs ## upstream's tests of make check on the kernel without the series
+	@FLAVOUR=stock-debug scripts/check.sh
+
+parse: ## count the last make check's results again (FLAVOUR=stock-debug: check-stock's)
+	@scripts/parse.sh
+
+run: kernel-$(or $(FLAVOUR),debug) initramfs ## boot FLAVOUR (debug) and run CMD="DIR/BINARY ARGS" or a shell command
+	@scripts/run.sh
+
+bench-stock: kernel-stock initramfs ## the benchmark on the kernel without the series
 	@FLAVOUR=stock scripts/bench.sh
 
-# The benchmark under lock_stat (FLAVOUR=release: without lock_stat's
-# overhead), then the most contended locks.
-lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs
+# FLAVOUR=release: without lock_stat's overhead.
+lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs ## the benchmark under lock_stat and mmap_lock tracing
 	@scripts/lockstat.sh
 
-# Build every prefix of the series (bisectability); slow, not part of check.
-series-build: tree
+series-build: tree ## build every patch of the series in turn (slow)
 	@scripts/series-build.sh
 
-# Boot a kernel (FLAVOUR=release|debug) to a shell, for poking around.
-shell: initramfs
-	@scripts/boot.sh $${FLAVOUR:-release} shell
+shell: kernel-$(or $(FLAVOUR),release) initramfs ## boot FLAVOUR (release) to a shell
+	@scripts/boot.sh $(or $(FLAVOUR),release) shell
 
-clean:
+fresh-check: ## make bench (small) and make check in a new minimal Debian 12 root (~1 h)
+	@scripts/fresh-check.sh
+
+clean: ## remove build outputs, keep build/linux
 	rm -rf build/obj-* build/selftests build/initramfs* build/results \
-		build/bzImage*
+		build/bzImage* build/headers
 
-distclean:
+distclean: ## remove build/
 	rm -rf build

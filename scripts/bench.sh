@@ -1,27 +1,21 @@
 #!/bin/bash
-# make bench: boot the release kernel with one vCPU per host core (VCPUS) and
-# run the selftest benchmark (vfio_dma_bench) on fresh buffers of SIZE, RUNS
-# times per point. Prints the table of medians and writes
-# build/results/bench.csv (medians), bench-runs.csv (every run) and
-# bench-speedup.svg/.png (speedup against threads).
+# make bench: boot the release kernel (FLAVOUR=stock: the kernel without the
+# series) with VCPUS vCPUs and run the selftest benchmark (vfio_dma_bench) on
+# fresh buffers of SIZE, RUNS times per point. Prints the table of medians
+# and writes, in build/results/bench-FLAVOUR/ next to the boot's logs,
+# bench.csv (medians; the form of docs/results/*.csv), bench-runs.csv (every
+# run), bench-speedup.svg/.png (speedup against threads) and knobs.txt.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-: "${VCPUS:=$(nproc)}" "${MEM:=4G}" "${SIZE:=1G}" "${RUNS:=5}"
-: "${BACKINGS:=4k thp hugetlb}" "${THREADS:=}" "${OPS:=}"
-export VCPUS MEM
 flavour=${FLAVOUR:-release}
-res=$BUILD/results
-out=$res/bench-$flavour
-comma() { echo "$*" | tr ' ' ','; }
+res=$(results_dir bench "$flavour")
+out=$res
 
-"$ROOT/scripts/boot.sh" "$flavour" bench \
-	bench_size="$SIZE" bench_runs="$RUNS" \
-	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)" \
-	${OPS:+bench_ops="$(comma $OPS)"}
+BOOT_DIR=$res "$ROOT/scripts/boot.sh" "$flavour" bench $(bench_args)
 
-[[ $flavour == release ]] || res=$res/$flavour
-mkdir -p "$res"
+echo "make bench FLAVOUR=$flavour VCPUS=$VCPUS MEM=$MEM SIZE=$SIZE RUNS=$RUNS" \
+	"THREADS='$THREADS' BACKINGS='$BACKINGS' OPS='$OPS'" >"$res/knobs.txt"
 sed -n 's/^# csv: //p' "$out/results.log" >"$res/bench.csv"
 {
 	echo "backing,op,threads,run,seconds"

@@ -1,18 +1,23 @@
 #!/bin/bash
 # Boot a kernel flavour with the initramfs under QEMU and run one suite:
 #
-#   boot.sh FLAVOUR SUITE [KEY=VALUE...]     (SUITE: check, bench, probe, shell)
+#   boot.sh FLAVOUR SUITE [KEY=VALUE...]
+#
+# SUITE: check, run, bench, lockstat, probe, shell (guest/init). The caller
+# may set BOOT_VCPUS and BOOT_MEM (else the suite's knobs), BOOT_DIR (else
+# build/results/SUITE-FLAVOUR) and BOOT_PLAN, a file of tests that the guest
+# finds as /harness/plan (appended to the initramfs as a second archive).
 #
 # q35 with an Intel vIOMMU (interrupt remapping, caching mode) and the
 # DMA-capable edu device, two NUMA nodes with the vCPUs and memory split
 # between them. KVM only where it really boots a guest, else multi-threaded TCG.
 #
 # The console (ttyS0) goes to console.log, the tests' output (ttyS1) to
-# results.log, both in build/results/SUITE-FLAVOUR/. The run fails on a hang
+# results.log, both in BOOT_DIR. The run fails on a hang
 # (wall-clock timeout), on a guest that did not finish its job, and on any
 # kernel splat (BUG, WARNING, lockdep, KASAN, oops, hung task, RCU stall); it
 # then prints the tail of the console. The verdict is also written to
-# build/results/SUITE-FLAVOUR/status.
+# BOOT_DIR/status.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -20,34 +25,41 @@ flavour=${1:?usage: boot.sh FLAVOUR SUITE [KEY=VALUE...]}
 suite=${2:?usage: boot.sh FLAVOUR SUITE [KEY=VALUE...]}
 shift 2
 
-case $flavour in
-release) image=$BUILD/bzImage ;;
-*) image=$BUILD/bzImage-$flavour ;;
-esac
+image=$(image_of "$flavour")
 initrd=$BUILD/initramfs.cpio.gz
 [[ -f $image ]] || die "no $image: run make kernel-$flavour"
 [[ -f $initrd ]] || die "no $initrd: run make initramfs"
 
 case $suite in
-check) vcpus=${CHECK_VCPUS:-2} mem=${CHECK_MEM:-3G} timeout=${BOOT_TIMEOUT:-3000} ;;
-probe) vcpus=1 mem=512M timeout=${PROBE_TIMEOUT:-20} ;;
-*) vcpus=${VCPUS:-$(nproc)} mem=${MEM:-4G} timeout=${BOOT_TIMEOUT:-5400} ;;
+check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-3000} ;;
+probe) vcpus=1 mem=512M timeout=20 ;;
+*) vcpus=$VCPUS mem=$MEM timeout=${BOOT_TIMEOUT:-5400} ;;
 esac
+vcpus=${BOOT_VCPUS:-$vcpus} mem=${BOOT_MEM:-$mem}
 
-res=$BUILD/results/$suite-$flavour
+res=${BOOT_DIR:-$(results_dir "$suite" "$flavour")}
 rm -rf "$res"
 mkdir -p "$res"
+
+# The boot's own initramfs: the common image, then /harness/plan.
+mkdir -p "$res/plan/harness"
+if [[ -n ${BOOT_PLAN:-} ]]; then cp "$BOOT_PLAN" "$res/plan/harness/plan"; else : >"$res/plan/harness/plan"; fi
+cp "$initrd" "$res/initramfs.cpio.gz"
+(cd "$res/plan" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) |
+	gzip -1 >>"$res/initramfs.cpio.gz"
+rm -rf "$res/plan"
+initrd=$res/initramfs.cpio.gz
 
 # Does KVM boot a guest here? Asked once per host kernel, by a probe boot.
 pick_accel() {
 	local cache=$BUILD/accel
-	if [[ -n ${ACCEL:-} ]]; then echo "$ACCEL"; return; fi
+	if [[ -n $ACCEL ]]; then echo "$ACCEL"; return; fi
 	if [[ -f $cache && $(head -n1 "$cache") == "$(uname -r)" ]]; then
 		tail -n1 "$cache"; return
 	fi
 	local a=tcg
 	if [[ -r /dev/kvm && -w /dev/kvm ]] &&
-	   ACCEL=kvm "$0" "$flavour" probe >/dev/null 2>&1; then
+	   ACCEL=kvm BOOT_DIR=$BUILD/results/probe "$0" "$flavour" probe >/dev/null 2>&1; then
 		a=kvm
 	fi
 	printf '%s\n%s\n' "$(uname -r)" "$a" >"$cache"
@@ -101,6 +113,9 @@ timeout --kill-after=10 "$timeout" "${qemu[@]}" \
 	-serial file:"$res/console.log" -serial file:"$res/results.log" \
 	</dev/null >"$res/qemu.log" 2>&1 || rc=$?
 sleep 1
+# Stop echoing before sed -i replaces the file: tail -F would print it again.
+[[ -n ${tail_pid:-} ]] && { kill "$tail_pid" 2>/dev/null || true; }
+rm -f "$res/initramfs.cpio.gz"
 sed -i 's/\r$//' "$res/results.log" "$res/console.log"
 
 splat_re='BUG: |WARNING: |kernel BUG at|Oops|general protection fault|Kernel panic|UBSAN: |INFO: task .* blocked for more than|rcu: INFO: .* stall|Call Trace:'

@@ -1,44 +1,55 @@
 #!/bin/bash
-# make check: the series gate, then the debug kernel (lockdep, KASAN,
-# DEBUG_VM, ...) boots and runs the KUnit suites and every kselftest in
-# guest/check.list. Ends with "N passed, N failed, N skipped"; a kernel splat
-# or a hung guest counts as a failure.
+# make check: the series gate (scripts/gate.sh), then two boots of the debug
+# kernel (lockdep, KASAN, DEBUG_VM, ...): CHECK_VCPUS vCPUs for the KUnit
+# suites and guest/check.list, then CHECK_MT_VCPUS vCPUs for the KUnit suites
+# again and guest/check-mt.list (names prefixed "4cpu:"). Ends with
+# "N passed, N failed, N skipped" over the gate and both boots
+# (scripts/parse.sh); a kernel splat or a hung guest counts as a failure.
+#
+# FLAVOUR=stock-debug (make check-stock): the same config on the kernel
+# without the series, no gate, upstream's tests only.
+#
+# Everything goes to build/results/check-FLAVOUR/: gate.log, 2cpu/ and
+# 4cpu/ (each boot's console.log, results.log, status), expected.txt,
+# summary.txt.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-res=$BUILD/results
-ids() { git patch-id --stable | awk '{ print $1 }' | sort; }
-if [[ $(git -C "$TREE" format-patch --stdout base..HEAD | ids) != \
-      $(ls "$PATCHES"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' | xargs -r cat | ids) ]]; then
-	echo "warning: build/linux differs from patches/: testing the tree; run make export" >&2
+flavour=${FLAVOUR:-debug}
+only=
+[[ $flavour == stock* ]] && only=upstream
+res=$(results_dir check "$flavour")
+rm -rf "$res"
+mkdir -p "$res"
+
+expected=
+if [[ -z $only ]]; then
+	tree_matches_patches ||
+		echo "warning: build/linux differs from patches/: testing the tree; run make export" >&2
+	RESULTS_DIR=$res "$ROOT/scripts/gate.sh"
+	expected=gate
 fi
 
-"$ROOT/scripts/gate.sh"
-
-boot_ok=1
-"$ROOT/scripts/boot.sh" debug check ${TESTS:+harness_tests="$TESTS"} || boot_ok=0
-status=$(cat "$res/check-debug/status" 2>/dev/null || echo "the guest did not run")
-
-extra=0
-[[ $status == ok ]] || extra=1
-
-# Every test of guest/check.list that TESTS selects must have run.
-: "${TESTS:=}"
-expected=gate
-set -f
-while read -r t; do
-	[[ -z $t || $t == \#* ]] && continue
-	for glob in ${TESTS//,/ }; do
-		[[ $t == $glob ]] && { expected+=" $t"; break; }
-	done
-	[[ -z $TESTS ]] && expected+=" $t"
-done <"$ROOT/guest/check.list"
-set +f
-expected+=" $(grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/guest/kunit.list" | sed 's/^/kunit:/' | xargs)"
+kunit=$(list_lines "$ROOT/guest/kunit.list")
+boot() {	# boot NAME VCPUS MEM LIST PREFIX
+	local name=$1 vcpus=$2 mem=$3 list=$4 prefix=$5 s
+	select_tests "$list" "$prefix" $only >"$res/$name.plan"
+	if [[ -n $TESTS && ! -s $res/$name.plan ]]; then
+		rm "$res/$name.plan"
+		return 0
+	fi
+	echo "$name" >>"$res/boots.txt"
+	expected+=" $(awk '{ print $1 }' "$res/$name.plan" | xargs)"
+	[[ -z $only ]] && for s in $kunit; do expected+=" ${prefix}kunit:$s"; done
+	BOOT_DIR=$res/$name BOOT_PLAN=$res/$name.plan BOOT_VCPUS=$vcpus \
+		BOOT_MEM=$mem "$ROOT/scripts/boot.sh" "$flavour" check \
+		${prefix:+harness_prefix="$prefix"} || true
+}
+: >"$res/boots.txt"
+boot 2cpu "$CHECK_VCPUS" "$CHECK_MEM" "$ROOT/guest/check.list" ""
+boot "${CHECK_MT_VCPUS}cpu" "$CHECK_MT_VCPUS" "$CHECK_MT_MEM" \
+	"$ROOT/guest/check-mt.list" "${CHECK_MT_VCPUS}cpu:"
+echo "$expected" | xargs -n1 >"$res/expected.txt"
 
 echo
-summary=$(cat "$res/gate.log" "$res/check-debug/results.log" |
-	gawk -v extra_fail="$extra" -v extra_why="$status" \
-		-v expected="$expected" -f "$ROOT/scripts/summarize.awk")
-echo "$summary" | tee "$res/check-summary.txt"
-[[ $boot_ok == 1 && $(echo "$summary" | tail -n1) == *", 0 failed"* ]]
+exec "$ROOT/scripts/parse.sh" "$res"

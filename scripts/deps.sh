@@ -1,6 +1,10 @@
 #!/bin/bash
 # Make sure every host tool the harness needs is here. As root, install what is
-# missing with apt-get; otherwise name the missing packages and stop.
+# missing with apt-get; otherwise name the missing packages and stop. A fresh
+# Debian 12 (mmdebstrap --variant=minbase) needs nothing else: run this first
+# there (bash scripts/deps.sh), since it brings make too.
+#
+#   deps.sh [PACKAGE:FILE-OR-COMMAND...]    (also what one target alone needs)
 #
 # The kernel base is linux-source-6.12 at $LINUX_DEB_VERSION (set in the
 # Makefile). If that version has left the archive, fall back to the newest 6.12
@@ -12,16 +16,29 @@ set -euo pipefail
 
 # "package:file-or-command" pairs; a missing file/command means a missing package.
 needs=(
+	# make headers (kernel.sh, selftests.sh) copies with rsync
+	rsync:rsync
+	# the kernel build
 	gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio perl:perl
-	git:git xz-utils:xz ccache:ccache gawk:gawk file:file
 	libelf-dev:/usr/include/gelf.h
 	libssl-dev:/usr/include/openssl/ssl.h
-	libc6-dev:/usr/lib/x86_64-linux-gnu/libc.a
+	ccache:ccache xz-utils:xz
+	# the gate: git am, checkpatch (spdxcheck.py), sparse (make C=2);
+	# kernel-doc is perl
+	git:git sparse:sparse
 	python3-ply:/usr/lib/python3/dist-packages/ply
 	python3-git:/usr/lib/python3/dist-packages/git
+	# static selftests; upstream's mm tests link libcap and liburing
+	libc6-dev:/usr/lib/x86_64-linux-gnu/libc.a
+	libcap-dev:/usr/lib/x86_64-linux-gnu/libcap.a
+	liburing-dev:/usr/lib/x86_64-linux-gnu/liburing.a
+	# the guest and its image; gawk for the summaries, gnuplot for bench
 	busybox-static:/bin/busybox
 	qemu-system-x86:qemu-system-x86_64
-	gnuplot-nox:gnuplot
+	gawk:gawk file:file gnuplot-nox:gnuplot
+	# numfmt, timeout, flock: coreutils and util-linux, in every Debian
+	coreutils:numfmt util-linux:flock
+	"$@"
 )
 
 missing=()

@@ -1,27 +1,25 @@
 #!/bin/bash
-# The series itself: it applies with git am to a pristine base, and every
-# patch passes checkpatch.pl --strict with no error, warning or check, except
-# what config/checkpatch-exceptions lists (with a reason).
+# The series itself: it applies with git am to a pristine base, every patch
+# passes checkpatch.pl --strict with no error, warning or check, except what
+# config/checkpatch-exceptions lists (with a reason), and the files it touches
+# gain no sparse, W=1 or kernel-doc warning (scripts/gate-static.sh;
+# CHECK_STATIC=0 leaves those out).
 #
-# Writes its results as KTAP to build/results/gate.log, framed like the
-# guest's output, so make check counts them with everything else.
+# Writes its results as KTAP to RESULTS_DIR/gate.log (make check's
+# build/results/check-debug/, else build/results/gate-debug/), framed like
+# the guest's output, so make check counts them with everything else.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-gate=$BUILD/gate
-log=$BUILD/results/gate.log
+export RESULTS_DIR=${RESULTS_DIR:-$(results_dir gate debug)}
+log=$RESULTS_DIR/gate.log
 exceptions=$ROOT/config/checkpatch-exceptions
-mkdir -p "$BUILD/results"
-mapfile -t series < <(ls "$PATCHES"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' || true)
+mkdir -p "$RESULTS_DIR"
+mapfile -t series < <(series)
 
 step "gate: git am of ${#series[@]} patches onto a clean base"
-git -C "$TREE" worktree prune
-if [[ ! -d $gate ]]; then
-	git -C "$TREE" worktree add -q --detach "$gate" base
-fi
-git -C "$gate" am --abort >/dev/null 2>&1 || true
-git -C "$gate" checkout -q -f --detach base
-git -C "$gate" clean -q -fdx
+worktree gate base
+gate=$WT
 
 n=0
 results=()
@@ -30,9 +28,9 @@ notok() { n=$((n + 1)); results+=("not ok $n $1"); }
 
 applied=1
 for p in "${series[@]}"; do
-	if ! git -C "$gate" am -q "$p" >"$BUILD/results/gate-am.log" 2>&1; then
+	if ! git -C "$gate" am -q "$p" >"$RESULTS_DIR/gate-am.log" 2>&1; then
 		applied=0
-		sed 's/^/# /' "$BUILD/results/gate-am.log" | head -n 20 >&2
+		sed 's/^/# /' "$RESULTS_DIR/gate-am.log" | head -n 20 >&2
 		git -C "$gate" am --abort >/dev/null 2>&1 || true
 		notok "series applies to base with git am (fails at $(basename "$p"))"
 		break
@@ -54,6 +52,19 @@ for p in "${series[@]}"; do
 		notok "checkpatch --strict $name"
 	fi
 done
+
+if [[ $CHECK_STATIC == 1 ]]; then
+	static_ok=1
+	"$ROOT/scripts/gate-static.sh" >"$RESULTS_DIR/gate-static.log" || static_ok=0
+	while read -r line; do
+		case $line in
+		"ok "*) ok "${line#ok }" ;;
+		"not ok "*) notok "${line#not ok }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$RESULTS_DIR/gate-static.log"
+	[[ $static_ok == 1 ]] || notok "static checks ran to the end (scripts/gate-static.sh failed)"
+fi
 
 {
 	echo "# harness: run gate"

@@ -7,22 +7,26 @@
 #   lockstat  profiling (lock_stat) -> build/bzImage-lockstat
 #   stock     make bench-stock      -> build/bzImage-stock: the release
 #             config on the pristine base, to compare the series with
+#   stock-debug  make check-stock   -> build/bzImage-stock-debug: the debug
+#             config on the pristine base
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-flavour=${1:?usage: kernel.sh release|debug|lockstat|stock}
+flavour=${1:?usage: kernel.sh release|debug|lockstat|stock|stock-debug}
 src=$TREE
 case $flavour in
-release)  frags=(common release) image=$BUILD/bzImage ;;
-debug)    frags=(common debug) image=$BUILD/bzImage-debug ;;
-lockstat) frags=(common release lockstat) image=$BUILD/bzImage-lockstat ;;
-stock)    frags=(common release) image=$BUILD/bzImage-stock
-	  src=$BUILD/stock
-	  git -C "$TREE" worktree prune
-	  [[ -d $src ]] || git -C "$TREE" worktree add -q --detach "$src" base
-	  git -C "$src" checkout -q -f --detach base ;;
+release)  frags=(common release) ;;
+debug)    frags=(common debug) ;;
+lockstat) frags=(common release lockstat) ;;
+stock)    frags=(common release) ;;
+stock-debug) frags=(common debug) ;;
 *) die "unknown flavour $flavour" ;;
 esac
+image=$(image_of "$flavour")
+if [[ $flavour == stock* ]]; then
+	worktree base base shared
+	src=$WT
+fi
 frag_files=()
 for f in "${frags[@]}"; do frag_files+=("$ROOT/config/$f.config"); done
 
@@ -35,10 +39,7 @@ kmake=(make -C "$src" O="$obj" -j"$(nproc)" CC="ccache gcc"
 	KBUILD_BUILD_HOST=harness)
 
 step "kernel($flavour): configuring (tinyconfig + ${frags[*]})"
-"${kmake[@]}" -s tinyconfig >/dev/null
-KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" -m \
-	-O "$obj" "$obj/.config" "${frag_files[@]}" >/dev/null
-"${kmake[@]}" -s olddefconfig >/dev/null
+kconfig "$src" "$obj" "${frag_files[@]}"
 
 # Kconfig silently drops what it cannot satisfy; we do not.
 bad=$(cat "${frag_files[@]}" | while read -r line; do
@@ -46,7 +47,7 @@ bad=$(cat "${frag_files[@]}" | while read -r line; do
 	CONFIG_*=*)
 		sym=${line%%=*}
 		# The stock kernel lacks the series' own options.
-		[[ $flavour == stock ]] &&
+		[[ $flavour == stock* ]] &&
 			! grep -rqsx "config ${sym#CONFIG_}" --include='Kconfig*' "$src" &&
 			continue
 		grep -qxF "$line" "$obj/.config" ||

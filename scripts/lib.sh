@@ -1,12 +1,52 @@
-# Sourced by the scripts in this directory: paths and messages, nothing else.
+# Sourced by the scripts in this directory: paths, the knobs' defaults,
+# messages, and what several scripts share (the series, the test lists, the
+# worktrees of build/linux).
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=$ROOT/build
 TREE=$BUILD/linux
 PATCHES=$ROOT/patches
+RESULTS=$BUILD/results
+
+# The knobs and their defaults, here and only here (README.md, "Knobs").
+# The Makefile passes what is set on its command line through the environment.
+: "${VCPUS:=$(nproc)}" "${MEM:=4G}" "${SIZE:=1G}" "${RUNS:=5}"
+: "${THREADS=}"                       # empty: 1, 2, 4, ... up to VCPUS
+: "${BACKINGS:=4k thp hugetlb}"
+: "${OPS=}"                           # empty: every operation
+: "${CHECK_VCPUS:=2}" "${CHECK_MEM:=3G}"
+: "${CHECK_MT_VCPUS:=4}" "${CHECK_MT_MEM:=3G}"
+: "${CHECK_STATIC:=1}"                # make check runs sparse, W=1, kernel-doc
+: "${TESTS=}"                         # comma-separated globs of test names
+: "${BOOT_TIMEOUT=}" "${ACCEL=}" "${FLAVOUR=}" "${CMD=}"
+export VCPUS MEM SIZE RUNS THREADS BACKINGS OPS CHECK_VCPUS CHECK_MEM \
+	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT ACCEL
 
 # The same object directory per flavour every time, so ccache hits.
 objdir() { echo "$BUILD/obj-$1"; }
+
+# kconfig SRC OBJ FRAGMENT...: tinyconfig plus the fragments, in OBJ.
+kconfig() {
+	local src=$1 obj=$2
+	shift 2
+	mkdir -p "$obj"
+	make -C "$src" O="$obj" -s tinyconfig >/dev/null
+	KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" -m \
+		-O "$obj" "$obj/.config" "$@" >/dev/null
+	make -C "$src" O="$obj" -s olddefconfig >/dev/null
+}
+
+# Where a kernel flavour's image is.
+image_of() {
+	case $1 in
+	release) echo "$BUILD/bzImage" ;;
+	*) echo "$BUILD/bzImage-$1" ;;
+	esac
+}
+
+# Every run of a target keeps its files in one place, with the same names
+# every time: build/results/TARGET-FLAVOUR/.
+results_dir() { echo "$RESULTS/$1-$2"; }
 
 _t0=${HARNESS_T0:-$(date +%s)}
 export HARNESS_T0=$_t0
@@ -40,6 +80,100 @@ with_progress() {
 		tail -n 40 "$log" >&2
 		die "$what failed (whole log: $log)"
 	fi
+}
+
+# The benchmark's kernel command line words (guest/init's bench_*), one a
+# line, from the knobs.
+bench_args() {
+	local t=${THREADS// /,} b=${BACKINGS// /,} o=${OPS// /,}
+	printf '%s\n' bench_size="$SIZE" bench_runs="$RUNS" \
+		bench_threads="$t" bench_backings="$b" ${o:+bench_ops="$o"}
+}
+
+# --- The series ---------------------------------------------------------
+
+# The patch files of patches/, in order, without the cover letter.
+series() { ls "$PATCHES"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' || true; }
+
+# Sorted stable patch-ids of the patches on stdin.
+patch_ids() { git patch-id --stable | awk '{ print $1 }' | sort; }
+
+# Is base..HEAD of build/linux the same change as patches/?
+tree_matches_patches() {
+	local a b
+	a=$(git -C "$TREE" format-patch --stdout base..HEAD | patch_ids)
+	b=$(series | xargs -r cat | patch_ids)
+	[[ $a == "$b" ]]
+}
+
+# --- Worktrees of build/linux ---------------------------------------------
+
+# worktree NAME REV [shared]: sets WT to build/worktrees/NAME, a clean
+# worktree of build/linux at REV, locked until the caller exits. Each user
+# that moves the checkout (git am, checkout of each patch) has a NAME of its
+# own and an exclusive lock, so none clobbers another's. With "shared", the
+# caller only reads REV, and may share the worktree with other such readers
+# (the stock kernels and the gate's base build share "base"); it is set up
+# only if it is not at REV and clean already.
+worktree() {
+	WT=$BUILD/worktrees/$1
+	mkdir -p "$BUILD/worktrees"
+	exec {_wt_lock}>"$WT.lock"
+	if [[ ${3:-} == shared ]]; then
+		flock -s -n "$_wt_lock" || die "$WT is in use by another harness command"
+		[[ -d $WT && $(git -C "$WT" rev-parse HEAD) == $(git -C "$TREE" rev-parse "$2^{commit}") &&
+		   -z $(git -C "$WT" status --porcelain) ]] && return 0
+	fi
+	flock -x -n "$_wt_lock" || die "$WT is in use by another harness command"
+	git -C "$TREE" worktree prune
+	[[ -d $WT ]] || git -C "$TREE" worktree add -q --detach "$WT" "$2"
+	git -C "$WT" am --abort >/dev/null 2>&1 || true
+	git -C "$WT" checkout -q -f --detach "$2"
+	git -C "$WT" clean -q -fdx
+	[[ ${3:-} == shared ]] && flock -s "$_wt_lock"
+	return 0
+}
+
+# --- The test lists --------------------------------------------------------
+
+# A list (guest/check.list, guest/check-mt.list) has one test a line:
+# DIR/BINARY [ARGS...], and # comments. A test's name is its line with the
+# blanks as "_" (mm/gup_test -a -j 4 is mm/gup_test_-a_-j_4).
+list_lines() {
+	sed -e 's/#.*//' -e 's/[[:space:]]\+/ /g' -e 's/^ //' -e 's/ $//' "$1" |
+		grep -v '^$' || true
+}
+
+# Is the test binary DIR/BINARY in the base tree, i.e. not the series'?
+is_upstream() { git -C "$TREE" cat-file -e "base:tools/testing/selftests/$1.c" 2>/dev/null; }
+
+# select_tests LIST PREFIX [upstream]: "NAME DIR/BINARY [ARGS...]" for each
+# test of LIST that TESTS selects (a glob matches the name with or without
+# PREFIX), NAME being PREFIX and the test's name; with "upstream", only the
+# tests that are not the series' own.
+select_tests() {
+	local list=$1 prefix=$2 only=${3:-} line name glob want
+	while read -r line; do
+		name=$prefix${line// /_}
+		[[ $only == upstream ]] && ! is_upstream "${line%% *}" && continue
+		want=1
+		if [[ -n $TESTS ]]; then
+			want=0
+			set -f
+			for glob in ${TESTS//,/ }; do
+				[[ $name == $glob || ${name#"$prefix"} == $glob ]] && want=1
+			done
+			set +f
+		fi
+		[[ $want == 1 ]] && echo "$name $line"
+	done < <(list_lines "$list")
+}
+
+# Every test binary of every list, DIR/BINARY, once.
+all_test_binaries() {
+	local l
+	for l in "$ROOT"/guest/check*.list; do list_lines "$l"; done |
+		awk '{ print $1 }' | sort -u
 }
 
 # git am and commit need a committer; a fresh CI machine may have none.

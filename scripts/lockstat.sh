@@ -8,13 +8,9 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 flavour=${FLAVOUR:-lockstat}
-res=$BUILD/results/lockstat-$flavour
-comma() { echo "$*" | tr ' ' ','; }
-"$ROOT/scripts/boot.sh" "$flavour" lockstat \
-	bench_size="$SIZE" bench_runs="${RUNS}" \
-	bench_threads="$(comma $THREADS)" bench_backings="$(comma $BACKINGS)" \
-	${OPS:+bench_ops="$(comma $OPS)"} >/dev/null
+res=$(results_dir lockstat "$flavour")
+BOOT_DIR=$res "$ROOT/scripts/boot.sh" "$flavour" lockstat $(bench_args) >/dev/null
 grep '^# run ' "$res/results.log"
 sed -n '/^# harness: mmap_lock writers/,$p' "$res/results.log" |
-	grep -v '^# harness' | tee "$BUILD/results/lock_stat.txt"
-step "lockstat: build/results/lock_stat.txt"
+	grep -v '^# harness' | tee "$res/lock_stat.txt"
+step "lockstat: ${res#$ROOT/}/lock_stat.txt"

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Build the kselftests the guest runs (guest/check.list, plus the benchmark)
-# as static binaries, against build/linux's own UAPI headers.
+# Build the kselftests the guest runs (every binary of guest/check*.list,
+# plus the benchmark) as static binaries, against build/linux's own UAPI
+# headers. Upstream's mm tests link libcap and liburing statically.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -13,8 +14,7 @@ mkdir -p "$(objdir headers)"
 make -C "$TREE" O="$(objdir headers)" -s headers_install \
 	INSTALL_HDR_PATH="$hdr" >/dev/null
 
-tests=$( (grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/guest/check.list"; echo "$bench") |
-	sort -u)
+tests=$( (all_test_binaries; echo "$bench") | sort -u)
 for dir in $(echo "$tests" | cut -d/ -f1 | sort -u); do
 	bins=$(echo "$tests" | awk -F/ -v d="$dir" '$1 == d { print o "/" $2 }' o="$out/$dir")
 	mkdir -p "$out/$dir"

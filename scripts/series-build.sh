@@ -1,15 +1,14 @@
 #!/bin/bash
 # Build the kernel at every patch of the series (bisectability) with the
 # make check config (debug: lockdep, KASAN and the KUnit and fault injection
-# options), in the gate worktree. Slow: an incremental build per patch,
+# options), in a worktree of its own. Slow: an incremental build per patch,
 # through ccache.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-gate=$BUILD/gate
+worktree series base
+gate=$WT
 obj=$(objdir series)
-git -C "$TREE" worktree prune
-[[ -d $gate ]] || git -C "$TREE" worktree add -q --detach "$gate" base
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
 frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
 
@@ -19,10 +18,7 @@ for c in "${commits[@]}"; do
 	n=$((n + 1))
 	git -C "$gate" checkout -q -f --detach "$c"
 	step "series-build: $n/${#commits[@]} $(git -C "$gate" log -1 --format=%s)"
-	make -C "$gate" O="$obj" -s tinyconfig >/dev/null
-	KCONFIG_CONFIG=$obj/.config "$gate/scripts/kconfig/merge_config.sh" -m \
-		-O "$obj" "$obj/.config" "${frags[@]}" >/dev/null 2>&1
-	make -C "$gate" O="$obj" -s olddefconfig >/dev/null
+	kconfig "$gate" "$obj" "${frags[@]}"
 	# Options the patch does not know yet are dropped by olddefconfig.
 	make -C "$gate" O="$obj" -j"$(nproc)" CC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP=harness bzImage >"$obj/build.log" 2>&1 ||

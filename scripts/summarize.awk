@@ -1,16 +1,20 @@
-# Count test results in the guest's ttyS1 log (see guest/init).
+# Count test results in the guests' ttyS1 logs (see guest/init) and the gate's
+# log, concatenated by scripts/parse.sh with a "# harness: log FILE" line
+# before each.
 #
 # The guest frames every suite with "# harness: run NAME" and
 # "# harness: exit NAME RC". Inside a kselftest section the results are the
-# KTAP lines at column 0; inside a KUnit section ("kunit:SUITE") they are the
+# KTAP lines at column 0; inside a KUnit section ("kunit:SUITE", or
+# "PREFIX:kunit:SUITE" on a second boot) they are the
 # test-case lines, indented by four spaces. A section that exits non-zero
 # without reporting a failure, or reports fewer results than its plan, counts
 # as one more failure: a crash must never look like a pass.
 #
 # Prints each failure, then the last line: "N passed, N failed, N skipped".
-# Set -v extra_fail=N -v extra_why=TEXT to add failures found elsewhere
-# (a splat on the console, a hung guest), and -v expected="A B ..." to the
-# sections that must have run: one that did not is a failure too.
+# Set -v extra_fail=N -v extra_why="TEXT;TEXT..." to add failures found
+# elsewhere (a splat on the console, a hung guest), -v expected="A B ..." to
+# the sections that must have run (one that did not is a failure too), and
+# -v boots=N to the number of guest logs: each must reach its end.
 
 function result(line, ok) {
 	if (line ~ /# (SKIP|skip)/) { skipped++; sec_n++; return }
@@ -21,9 +25,18 @@ function result(line, ok) {
 	print "FAIL " sec ": " line
 }
 
+function cut_short() {
+	if (insec) {
+		failed++
+		print "FAIL " sec ": the guest stopped in the middle of it"
+	}
+	insec = 0
+}
+/^# harness: log / { cut_short(); next }
 /^# harness: run / {
+	cut_short()
 	sec = $4; sec_n = 0; sec_fail = 0; plan = -1; ran[sec] = 1
-	kunit = (sec ~ /^kunit:/); insec = 1; next
+	kunit = (sec ~ /(^|:)kunit:/); insec = 1; next
 }
 /^# harness: exit / {
 	rc = $5; insec = 0
@@ -39,7 +52,7 @@ function result(line, ok) {
 	}
 	next
 }
-/^# harness: done/ { done = 1; next }
+/^# harness: done/ { done++; next }
 !insec { next }
 kunit && /^    1\.\.[0-9]+/ { plan = substr($1, 4) + 0; next }
 !kunit && /^1\.\.[0-9]+/ { plan = substr($1, 4) + 0; next }
@@ -49,13 +62,11 @@ kunit && /^    not ok [0-9]/ { result($0, 0); next }
 !kunit && /^not ok [0-9]/ { result($0, 0); next }
 
 END {
-	if (insec) {
-		failed++
-		print "FAIL " sec ": the guest stopped in the middle of it"
-	}
-	if (!done) {
-		failed++
-		print "FAIL guest: never reached the end of its job"
+	cut_short()
+	if (boots == "") boots = 1
+	if (done < boots) {
+		failed += boots - done
+		print "FAIL guest: " boots - done " of " boots " boots never reached the end of their job"
 	}
 	n = split(expected, want, " ")
 	for (i = 1; i <= n; i++) {
@@ -66,7 +77,9 @@ END {
 	}
 	if (extra_fail) {
 		failed += extra_fail
-		print "FAIL kernel: " extra_why
+		n = split(extra_why, why, ";")
+		for (i = 1; i <= n; i++)
+			print "FAIL kernel: " why[i]
 	}
 	printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
 }

@@ -10,17 +10,6 @@ set -euo pipefail
 
 tarball=/usr/src/linux-source-6.12.tar.xz
 
-series() { ls "$PATCHES"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' || true; }
-
-patch_ids() { git patch-id --stable | awk '{ print $1 }' | sort; }
-
-tree_matches_patches() {
-	local a b
-	a=$(git -C "$TREE" format-patch --stdout base..HEAD | patch_ids)
-	b=$(series | xargs -r cat | patch_ids)
-	[[ $a == "$b" ]]
-}
-
 apply_series() {
 	local p n=0
 	for p in $(series); do
