@@ -119,10 +119,19 @@ rm -f "$res/initramfs.cpio.gz"
 sed -i 's/\r$//' "$res/results.log" "$res/console.log"
 
 splat_re='BUG: |WARNING: |kernel BUG at|Oops|general protection fault|Kernel panic|UBSAN: |INFO: task .* blocked for more than|rcu: INFO: .* stall|Call Trace:'
+# The OOM killer's report has a stack trace that is not a splat (tests run
+# cgroups out of memory on purpose): its "Call Trace:" line is left out, from
+# "invoked oom-killer" to the "Killed process" line; nothing else is.
+oom_reports_trimmed() {
+	awk '/invoked oom-killer:/ { oom = 1 }
+	     oom && /Call Trace:/ { next }
+	     /[Oo]ut of memory: Killed process/ { oom = 0 }
+	     { print }'
+}
 verdict=ok
 if [[ $rc -eq 124 || $rc -eq 137 ]]; then
 	verdict="timeout: the guest ran past ${timeout}s"
-elif first=$(grep -m1 -E "$splat_re" "$res/console.log"); then
+elif first=$(oom_reports_trimmed <"$res/console.log" | grep -m1 -E "$splat_re"); then
 	verdict="splat: $first"
 elif ! grep -q '^# harness: done' "$res/results.log"; then
 	verdict="the guest stopped before finishing (qemu exit $rc)"
