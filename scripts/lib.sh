@@ -183,3 +183,9 @@ if ! git config user.email >/dev/null 2>&1; then
 	export GIT_AUTHOR_NAME=${GIT_AUTHOR_NAME:-harness}
 	export GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL:-harness@localhost}
 fi
+
+# The upstream cases that fail without the series too (guest/known-failures),
+# as "SECTION|CASE" words for scripts/summarize.awk.
+known_failures() {
+	list_lines "$ROOT/guest/known-failures" | awk '{ print $1 "|" $2 }' | xargs
+}

@@ -29,6 +29,7 @@ summary=$(for f in "${logs[@]}"; do
 	gawk -v boots="$boots" -v extra_fail="${#why[@]}" \
 		-v extra_why="$(IFS=';'; echo "${why[*]:-}")" \
 		-v expected="$(xargs <"$res/expected.txt")" \
+		-v known="$(known_failures)" \
 		-f "$ROOT/scripts/summarize.awk")
 echo "$summary" | tee "$res/summary.txt"
 [[ $(echo "$summary" | tail -n1) == *", 0 failed,"* ]]
