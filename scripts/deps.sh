@@ -7,12 +7,13 @@
 #   deps.sh [PACKAGE:FILE-OR-COMMAND...]    (also what one target alone needs)
 #
 # The kernel base is linux-source-6.12 at $LINUX_DEB_VERSION (set in the
-# Makefile). If that version has left the archive, fall back to the newest 6.12
+# Makefile, and read from it when this runs on its own, before make exists). If that version has left the archive, fall back to the newest 6.12
 # that is left, and say so loudly.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-: "${LINUX_DEB_VERSION:?set in the Makefile}"
+: "${LINUX_DEB_VERSION:=$(sed -n 's/^LINUX_DEB_VERSION *:= *//p' "$ROOT/Makefile")}"
+[[ -n $LINUX_DEB_VERSION ]] || die "no LINUX_DEB_VERSION in $ROOT/Makefile"
 
 # "package:file-or-command" pairs; a missing file/command means a missing package.
 needs=(

@@ -53,7 +53,7 @@ timed() {
 	[[ $rc -eq 0 ]] || { tail -n 30 "$out/$name.log" >&2; return 1; }
 }
 ok=1
-timed deps "bash scripts/deps.sh" &&
+timed deps "bash scripts/deps.sh" || die "fresh-check: scripts/deps.sh failed in the fresh root (logs: ${out#$ROOT/}/)"
 timed bench "make bench SIZE=128M RUNS=1 BACKINGS=thp OPS=map THREADS='1 2'" || ok=0
 timed check "make check" || ok=0
 cp -r "$root/root/repo/build/results" "$out/results" 2>/dev/null || true
