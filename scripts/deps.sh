@@ -62,7 +62,12 @@ want_src=$LINUX_DEB_VERSION
 have_src=$(dpkg-query -W -f='${Status} ${Version}' "$src_pkg" 2>/dev/null |
 	awk '$3 == "installed" { print $4 }') || true
 
-in_archive() { apt-cache madison "$src_pkg" 2>/dev/null | grep -q " $1 "; }
+# awk reads all of madison's output: "grep -q" would exit at the first match
+# and, under pipefail, madison's SIGPIPE would make a match look like a miss.
+in_archive() {
+	apt-cache madison "$src_pkg" 2>/dev/null |
+		awk -v v="$1" '$3 == v { found = 1 } END { exit !found }'
+}
 
 fallback_warning() {
 	cat >&2 <<-EOF
