@@ -13,7 +13,7 @@ export HARNESS_T0 LINUX_DEB_VERSION
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
 	kernel-lockstat kernel-stock kernel-stock-debug selftests initramfs \
 	gate check check-stock parse run bench bench-stock lockstat \
-	series-build shell fresh-check clean distclean
+	series-build series-objects shell fresh-check clean distclean
 
 # "target: ## text" lines are what make help prints.
 help: ## this list
@@ -79,6 +79,9 @@ lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs ## the benchmark under lock
 
 series-build: tree ## build every patch of the series in turn (slow)
 	@scripts/series-build.sh
+
+series-objects: tree kernel-stock-debug ## compile and symbol-check the series' objects at every patch (quick)
+	@scripts/series-objects.sh
 
 shell: kernel-$(or $(FLAVOUR),release) initramfs ## boot FLAVOUR (release) to a shell
 	@scripts/boot.sh $(or $(FLAVOUR),release) shell

@@ -1,0 +1,60 @@
+#!/bin/bash
+# make series-objects: a quick bisectability check, for when make
+# series-build (a full build per patch) is too slow. At every patch of the
+# series that touches kernel code, with the make check config: compile every
+# object the series touches that exists at that patch, then check that each
+# symbol those objects leave undefined is defined by one of them or was in
+# the base kernel (build/obj-stock-debug/System.map, make kernel-stock-debug).
+# It catches a patch that uses what a later patch declares or defines; a
+# link failure elsewhere needs make series-build. Shares series-build's
+# worktree and objects.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+base_map=$(objdir stock-debug)/System.map
+[[ -f $base_map ]] || die "no $base_map: run make kernel-stock-debug"
+worktree series base
+obj=$(objdir series)
+frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
+# The .c files of kernel code that the whole series touches, as objects.
+mapfile -t objs < <(git -C "$TREE" diff --name-only base..HEAD -- '*.c' |
+	grep -v '^tools/' | sed 's/\.c$/.o/')
+defs=$(mktemp)
+trap 'rm -f "$defs"' EXIT
+
+mkdir -p "$obj"
+n=0 bad=0
+for c in "${commits[@]}"; do
+	n=$((n + 1))
+	subj=$(git -C "$TREE" log -1 --format=%s "$c")
+	if ! git -C "$TREE" diff-tree --no-commit-id --name-only -r "$c" |
+	     grep -qv '^tools/\|^Documentation/\|^MAINTAINERS'; then
+		continue
+	fi
+	git -C "$WT" checkout -q -f --detach "$c"
+	kconfig "$WT" "$obj" "${frags[@]}"
+	want=()
+	for o in "${objs[@]}"; do [[ -f $WT/${o%.o}.c ]] && want+=("$o"); done
+	if ! make -C "$WT" O="$obj" -j"$(nproc)" CC="ccache gcc" \
+		KBUILD_BUILD_TIMESTAMP=harness "${want[@]}" >"$obj/objects.log" 2>&1; then
+		grep -E 'error' "$obj/objects.log" | head -5 >&2
+		echo "not ok $n $subj: does not compile (log: ${obj#$ROOT/}/objects.log)"
+		bad=$((bad + 1))
+		continue
+	fi
+	{ awk '{ print $3 }' "$base_map"
+	  for o in "${want[@]}"; do nm --defined-only "$obj/$o" | awk '{ print $3 }'; done
+	} | sort -u >"$defs"
+	undef=$(for o in "${want[@]}"; do nm -u "$obj/$o" | awk '{ print $2 }'; done |
+		sort -u | comm -23 - "$defs" | xargs)
+	warn=$(grep -c 'warning:' "$obj/objects.log" || true)
+	if [[ -n $undef ]]; then
+		echo "not ok $n $subj: undefined: $undef"
+		bad=$((bad + 1))
+	else
+		echo "ok $n $subj (${#want[@]} objects, $warn warnings)"
+	fi
+done
+[[ $bad -eq 0 ]] || die "$bad patches fail"
+step "series-objects: every kernel patch compiles and resolves"
