@@ -11,7 +11,7 @@ HARNESS_T0 := $(shell date +%s)
 export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat kernel-stock kernel-stock-debug selftests initramfs \
+	kernel-iommufd kernel-lockstat kernel-stock kernel-stock-debug selftests initramfs \
 	gate check check-stock parse run bench bench-stock lockstat \
 	series-build shell fresh-check clean distclean
 
@@ -19,7 +19,7 @@ export HARNESS_T0 LINUX_DEB_VERSION
 help: ## this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-check: kernel-debug initramfs ## the series gate, then the tests on the debug kernel (two boots)
+check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel (two boots) and the iommufd kernel (one)
 	@scripts/check.sh
 
 bench: kernel-release initramfs ## build, boot, run the benchmark, print the table
@@ -41,6 +41,9 @@ kernel-release: tree ## build/bzImage: the release kernel (make bench)
 
 kernel-debug: tree ## build/bzImage-debug: lockdep, KASAN, KUnit (make check)
 	@scripts/kernel.sh debug
+
+kernel-iommufd: tree ## build/bzImage-iommufd: debug with iommufd's VFIO container (make check)
+	@scripts/kernel.sh iommufd
 
 kernel-lockstat: tree ## build/bzImage-lockstat: release plus lock_stat
 	@scripts/kernel.sh lockstat
