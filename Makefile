@@ -11,7 +11,8 @@ HARNESS_T0 := $(shell date +%s)
 export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-lockstat kernel-stock kernel-stock-debug selftests initramfs \
+	kernel-iommufd kernel-lockstat kernel-stock kernel-stock-debug \
+	kernel-stock-iommufd selftests initramfs \
 	gate check check-stock parse run bench bench-stock lockstat \
 	series-build series-objects shell fresh-check clean distclean
 
@@ -19,7 +20,7 @@ export HARNESS_T0 LINUX_DEB_VERSION
 help: ## this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-check: kernel-debug initramfs ## the series gate, then the tests on the debug kernel (two boots)
+check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel (two boots) and the iommufd kernel (one)
 	@scripts/check.sh
 
 bench: kernel-release initramfs ## build, boot, run the benchmark, print the table
@@ -42,6 +43,9 @@ kernel-release: tree ## build/bzImage: the release kernel (make bench)
 kernel-debug: tree ## build/bzImage-debug: lockdep, KASAN, KUnit (make check)
 	@scripts/kernel.sh debug
 
+kernel-iommufd: tree ## build/bzImage-iommufd: debug with iommufd's VFIO container (make check)
+	@scripts/kernel.sh iommufd
+
 kernel-lockstat: tree ## build/bzImage-lockstat: release plus lock_stat
 	@scripts/kernel.sh lockstat
 
@@ -50,6 +54,9 @@ kernel-stock: tree ## build/bzImage-stock: the release config without the series
 
 kernel-stock-debug: tree ## build/bzImage-stock-debug: the debug config without the series
 	@scripts/kernel.sh stock-debug
+
+kernel-stock-iommufd: tree ## build/bzImage-stock-iommufd: the iommufd config without the series
+	@scripts/kernel.sh stock-iommufd
 
 selftests: tree ## the selftests of guest/check*.list and the benchmark, static
 	@scripts/selftests.sh
@@ -61,7 +68,7 @@ initramfs: selftests ## build/initramfs.cpio.gz: busybox, guest/init, the selfte
 gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
 	@scripts/gate.sh
 
-check-stock: kernel-stock-debug initramfs ## upstream's tests of make check on the kernel without the series
+check-stock: kernel-stock-debug kernel-stock-iommufd initramfs ## upstream's tests of make check on the kernel without the series
 	@FLAVOUR=stock-debug scripts/check.sh
 
 parse: ## count the last make check's results again (FLAVOUR=stock-debug: check-stock's)

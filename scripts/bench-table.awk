@@ -13,7 +13,7 @@ NR == 1 { next }
 END {
 	printf "%-8s %7s", "backing", "threads"
 	for (o = 1; o <= nop; o++)
-		printf " | %-22s", ops[o] " s GiB/s x"
+		printf " | %-24s", ops[o] " s GiB/s x"
 	printf "\n"
 	for (i = 1; i <= nb; i++) {
 		b = backings[i]
@@ -23,10 +23,10 @@ END {
 			for (o = 1; o <= nop; o++) {
 				op = ops[o]
 				if ((b, op, t) in secs)
-					printf " | %7.3f %6.2f %6.2fx", secs[b, op, t],
+					printf " | %9.3f %6.2f %6.2fx", secs[b, op, t],
 						gibs[b, op, t], x[b, op, t]
 				else
-					printf " | %-22s", "       -"
+					printf " | %-24s", "         -"
 			}
 			printf "\n"
 		}

@@ -4,22 +4,28 @@
 #
 #   release   make bench            -> build/bzImage
 #   debug     make check            -> build/bzImage-debug
+#   iommufd   make check's iommufd boot -> build/bzImage-iommufd: debug with
+#             iommufd's VFIO container and the VFIO device cdev
 #   lockstat  profiling (lock_stat) -> build/bzImage-lockstat
 #   stock     make bench-stock      -> build/bzImage-stock: the release
 #             config on the pristine base, to compare the series with
 #   stock-debug  make check-stock   -> build/bzImage-stock-debug: the debug
 #             config on the pristine base
+#   stock-iommufd  make check-stock -> build/bzImage-stock-iommufd: the
+#             iommufd config on the pristine base
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-flavour=${1:?usage: kernel.sh release|debug|lockstat|stock|stock-debug}
+flavour=${1:?usage: kernel.sh release|debug|iommufd|lockstat|stock|stock-debug|stock-iommufd}
 src=$TREE
 case $flavour in
 release)  frags=(common release) ;;
 debug)    frags=(common debug) ;;
+iommufd)  frags=(common debug iommufd) ;;
 lockstat) frags=(common release lockstat) ;;
 stock)    frags=(common release) ;;
 stock-debug) frags=(common debug) ;;
+stock-iommufd) frags=(common debug iommufd) ;;
 *) die "unknown flavour $flavour" ;;
 esac
 image=$(image_of "$flavour")
@@ -42,7 +48,17 @@ step "kernel($flavour): configuring (tinyconfig + ${frags[*]})"
 kconfig "$src" "$obj" "${frag_files[@]}"
 
 # Kconfig silently drops what it cannot satisfy; we do not.
-bad=$(cat "${frag_files[@]}" | while read -r line; do
+# A later fragment overrides an earlier one: check each symbol's last word.
+effective() {
+	awk '{ sym = $0
+	       if (sub(/^# /, "", sym) && sub(/ is not set$/, "", sym)) ;
+	       else if (sym ~ /^CONFIG_[A-Za-z0-9_]+=/) sub(/=.*/, "", sym)
+	       else next
+	       if (!(sym in last)) order[n++] = sym
+	       last[sym] = $0 }
+	     END { for (i = 0; i < n; i++) print last[order[i]] }' "$@"
+}
+bad=$(effective "${frag_files[@]}" | while read -r line; do
 	case $line in
 	CONFIG_*=*)
 		sym=${line%%=*}
