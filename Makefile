@@ -87,7 +87,7 @@ lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs ## the benchmark under lock
 series-build: tree ## build every patch of the series in turn (slow)
 	@scripts/series-build.sh
 
-series-objects: tree kernel-stock-debug ## compile and symbol-check the series' objects at every patch (quick)
+series-objects: tree kernel-stock-debug kernel-stock-iommufd ## compile and symbol-check the series' objects at every patch (quick)
 	@scripts/series-objects.sh
 
 shell: kernel-$(or $(FLAVOUR),release) initramfs ## boot FLAVOUR (release) to a shell

@@ -4,15 +4,19 @@
 # series that touches kernel code, with the make check config: compile every
 # object the series touches that exists at that patch, then check that each
 # symbol those objects leave undefined is defined by one of them or was in
-# the base kernel (build/obj-stock-debug/System.map, make kernel-stock-debug).
+# a base kernel: the debug one (make kernel-stock-debug) or, for iommufd's
+# objects, the iommufd one (make kernel-stock-iommufd).
 # It catches a patch that uses what a later patch declares or defines; a
 # link failure elsewhere needs make series-build. Shares series-build's
 # worktree and objects.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-base_map=$(objdir stock-debug)/System.map
-[[ -f $base_map ]] || die "no $base_map: run make kernel-stock-debug"
+base_maps=()
+for f in stock-debug stock-iommufd; do
+	base_maps+=("$(objdir $f)/System.map")
+	[[ -f ${base_maps[-1]} ]] || die "no ${base_maps[-1]}: run make kernel-$f"
+done
 worktree series base
 obj=$(objdir series)
 frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
@@ -43,7 +47,7 @@ for c in "${commits[@]}"; do
 		bad=$((bad + 1))
 		continue
 	fi
-	{ awk '{ print $3 }' "$base_map"
+	{ awk '{ print $3 }' "${base_maps[@]}"
 	  for o in "${want[@]}"; do nm --defined-only "$obj/$o" | awk '{ print $3 }'; done
 	} | sort -u >"$defs"
 	undef=$(for o in "${want[@]}"; do nm -u "$obj/$o" | awk '{ print $2 }'; done |
