@@ -14,13 +14,14 @@ export HARNESS_T0 LINUX_DEB_VERSION
 	kernel-iommufd kernel-lockstat kernel-stock kernel-stock-debug \
 	kernel-stock-iommufd selftests initramfs \
 	gate check check-stock parse run bench bench-stock lockstat \
-	series-build series-objects shell fresh-check clean distclean
+	series-build series-objects shell fresh-check mutants mutants-gen \
+	clean distclean
 
 # "target: ## text" lines are what make help prints.
 help: ## this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel (two boots) and the iommufd kernel (one)
+check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel and the iommufd kernel (two boots each)
 	@scripts/check.sh
 
 bench: kernel-release initramfs ## build, boot, run the benchmark, print the table
@@ -92,6 +93,12 @@ series-objects: tree kernel-stock-debug kernel-stock-iommufd ## compile and symb
 
 shell: kernel-$(or $(FLAVOUR),release) initramfs ## boot FLAVOUR (release) to a shell
 	@scripts/boot.sh $(or $(FLAVOUR),release) shell
+
+mutants: tree initramfs ## break the series on purpose (mutants/*.patch), one at a time: do the tests notice?
+	@scripts/mutants.sh
+
+mutants-gen: tree ## write mutants/*.patch from mutants/mutants.txt against build/linux
+	@scripts/mutants-gen.py
 
 fresh-check: ## make bench (small) and make check in a new minimal Debian 12 root (~1 h)
 	@scripts/fresh-check.sh

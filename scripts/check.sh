@@ -61,11 +61,12 @@ boot "${CHECK_MT_VCPUS}cpu" "$CHECK_MT_VCPUS" "$CHECK_MT_MEM" \
 # runs the upstream tests of both lists on the stock iommufd kernel.
 ifl=iommufd
 [[ -n $only ]] && ifl=stock-iommufd
+# The slow KUnit cases ran in the two debug boots already.
 boot iommufd "$CHECK_VCPUS" "$CHECK_MEM" "$ROOT/guest/check-iommufd.list" \
-	"iommufd:" "$ifl"
+	"iommufd:" "$ifl" "kunit.filter=speed>slow"
 boot iommufd-mock "$CHECK_VCPUS" "$CHECK_MEM" \
 	"$ROOT/guest/check-iommufd-mock.list" "iommufd-mock:" "$ifl" \
-	intel_iommu=off
+	intel_iommu=off "kunit.filter=speed>slow"
 echo "$expected" | xargs -n1 >"$res/expected.txt"
 
 echo

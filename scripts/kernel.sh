@@ -13,6 +13,10 @@
 #             config on the pristine base
 #   stock-iommufd  make check-stock -> build/bzImage-stock-iommufd: the
 #             iommufd config on the pristine base
+#   mutant, mutant-iommufd  make mutants -> build/bzImage-mutant[-iommufd]:
+#             release plus the tests' options (and iommufd) on
+#             build/worktrees/mutant, the series with one deliberate break
+#             (scripts/mutants.sh)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -26,6 +30,8 @@ lockstat) frags=(common release lockstat) ;;
 stock)    frags=(common release) ;;
 stock-debug) frags=(common debug) ;;
 stock-iommufd) frags=(common debug iommufd) ;;
+mutant)   frags=(common release mutant) ;;
+mutant-iommufd) frags=(common release mutant iommufd) ;;
 *) die "unknown flavour $flavour" ;;
 esac
 image=$(image_of "$flavour")
@@ -33,6 +39,7 @@ if [[ $flavour == stock* ]]; then
 	worktree base base shared
 	src=$WT
 fi
+[[ $flavour == mutant* ]] && src=$BUILD/worktrees/mutant
 frag_files=()
 for f in "${frags[@]}"; do frag_files+=("$ROOT/config/$f.config"); done
 

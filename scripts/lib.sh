@@ -167,7 +167,7 @@ select_tests() {
 			done
 			set +f
 		fi
-		[[ $want == 1 ]] && echo "$name $line"
+		if [[ $want == 1 ]]; then echo "$name $line"; fi
 	done < <(list_lines "$list")
 }
 
