@@ -10,21 +10,20 @@ HARNESS_T0 := $(shell date +%s)
 
 export HARNESS_T0 LINUX_DEB_VERSION
 
-.PHONY: help deps tree export kernel kernel-release kernel-debug \
-	kernel-iommufd kernel-lockstat kernel-stock kernel-stock-debug \
-	kernel-stock-iommufd selftests initramfs \
-	gate check check-stock parse run bench bench-stock lockstat \
+.PHONY: help deps tree export kernel selftests initramfs \
+	gate check check-stock check-distro parse run bench bench-settings \
+	bench-stock lockstat \
 	series-build series-objects shell fresh-check mutants mutants-gen \
 	clean distclean
 
 # "target: ## text" lines are what make help prints.
 help: ## this list
-	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk -F ':.*## ' '/^[a-z%-]+:.*## / { printf "make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel and the iommufd kernel (two boots each)
 	@scripts/check.sh
 
-bench: kernel-release initramfs ## build, boot, run the benchmark, print the table
+bench: kernel-$(or $(FLAVOUR),release) initramfs ## build, boot, run the benchmark, print the table (FLAVOUR=distro: on Debian's config)
 	@scripts/bench.sh
 
 deps: ## install the host tools (as root) or name the missing ones
@@ -38,26 +37,16 @@ export: ## patches/ from build/linux (base..HEAD)
 
 kernel: kernel-release kernel-debug ## the release and debug kernels
 
-kernel-release: tree ## build/bzImage: the release kernel (make bench)
-	@scripts/kernel.sh release
+# One rule for every flavour of config/flavours: kernel-release (build/bzImage),
+# kernel-debug, kernel-iommufd, kernel-stock, kernel-distro, ... Debian's own
+# binary (kernel-stock-debian) is fetched, so it needs no tree.
+kernel-%: tree FORCE ## build/bzImage-%: the flavour % of config/flavours (release: build/bzImage)
+	@scripts/kernel.sh $*
 
-kernel-debug: tree ## build/bzImage-debug: lockdep, KASAN, KUnit (make check)
-	@scripts/kernel.sh debug
+kernel-stock-debian: FORCE ## build/bzImage-stock-debian: Debian's own kernel of the same version, and its modules
+	@scripts/kernel.sh stock-debian
 
-kernel-iommufd: tree ## build/bzImage-iommufd: debug with iommufd's VFIO container (make check)
-	@scripts/kernel.sh iommufd
-
-kernel-lockstat: tree ## build/bzImage-lockstat: release plus lock_stat
-	@scripts/kernel.sh lockstat
-
-kernel-stock: tree ## build/bzImage-stock: the release config without the series
-	@scripts/kernel.sh stock
-
-kernel-stock-debug: tree ## build/bzImage-stock-debug: the debug config without the series
-	@scripts/kernel.sh stock-debug
-
-kernel-stock-iommufd: tree ## build/bzImage-stock-iommufd: the iommufd config without the series
-	@scripts/kernel.sh stock-iommufd
+FORCE:
 
 selftests: tree ## the selftests of guest/check*.list and the benchmark, static
 	@scripts/selftests.sh
@@ -72,11 +61,20 @@ gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
 check-stock: kernel-stock-debug kernel-stock-iommufd initramfs ## upstream's tests of make check on the kernel without the series
 	@FLAVOUR=stock-debug scripts/check.sh
 
+check-distro: kernel-distro kernel-distro-iommufd initramfs ## the tests of make check that need no debug kernel, on the series built from Debian's own config
+	@FLAVOUR=distro scripts/check.sh
+
 parse: ## count the last make check's results again (FLAVOUR=stock-debug: check-stock's)
 	@scripts/parse.sh
 
 run: kernel-$(or $(FLAVOUR),debug) initramfs ## boot FLAVOUR (debug) and run CMD="DIR/BINARY ARGS" or a shell command
 	@scripts/run.sh
+
+# The kernels of config/bench-settings.
+SETTINGS_KERNELS := $(shell sed 's/\#.*//' config/bench-settings | awk 'NF { print "kernel-" $$2 }' | sort -u)
+
+bench-settings: $(SETTINGS_KERNELS) initramfs ## the benchmark at each setting of config/bench-settings (preempt model, init_on_alloc), one table
+	@scripts/bench-settings.sh
 
 bench-stock: kernel-stock initramfs ## the benchmark on the kernel without the series
 	@FLAVOUR=stock scripts/bench.sh

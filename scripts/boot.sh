@@ -3,7 +3,9 @@
 #
 #   boot.sh FLAVOUR SUITE [KEY=VALUE...]
 #
-# SUITE: check, run, bench, lockstat, probe, shell (guest/init). The caller
+# SUITE: check, run, bench, lockstat, probe, shell (guest/init). A flavour
+# built from Debian's config, or Debian's own, gets its modules too
+# (build/modules-FLAVOUR.cpio.gz, scripts/modules.sh). The caller
 # may set BOOT_VCPUS and BOOT_MEM (else the suite's knobs), BOOT_DIR (else
 # build/results/SUITE-FLAVOUR) and BOOT_PLAN, a file of tests that the guest
 # finds as /harness/plan (appended to the initramfs as a second archive).
@@ -45,6 +47,12 @@ mkdir -p "$res"
 mkdir -p "$res/plan/harness"
 if [[ -n ${BOOT_PLAN:-} ]]; then cp "$BOOT_PLAN" "$res/plan/harness/plan"; else : >"$res/plan/harness/plan"; fi
 cp "$initrd" "$res/initramfs.cpio.gz"
+# A flavour with modules (Debian's config) adds those the guest loads.
+mods=$BUILD/modules-$flavour.cpio.gz
+if [[ $(flavour "$flavour"; echo "$F_BASE$F_SOURCE") == *debian* ]]; then
+	[[ -f $mods ]] || die "no $mods: run make kernel-$flavour"
+	cat "$mods" >>"$res/initramfs.cpio.gz"
+fi
 (cd "$res/plan" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) |
 	gzip -1 >>"$res/initramfs.cpio.gz"
 rm -rf "$res/plan"

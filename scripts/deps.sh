@@ -24,6 +24,8 @@ needs=(
 	libelf-dev:/usr/include/gelf.h
 	libssl-dev:/usr/include/openssl/ssl.h
 	ccache:ccache xz-utils:xz
+	# the distro flavours' modules (modules_install, scripts/modules.sh)
+	kmod:/usr/sbin/depmod
 	# the gate: git am, checkpatch (spdxcheck.py), sparse (make C=2);
 	# kernel-doc is perl
 	git:git sparse:sparse

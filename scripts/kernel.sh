@@ -1,47 +1,26 @@
 #!/bin/bash
-# Build one kernel flavour from build/linux: tinyconfig plus the fragments in
-# config/, out of tree in build/obj-<flavour>, through ccache.
+# Build one kernel flavour of config/flavours (its source, its config base and
+# its fragments), out of tree in build/obj-<flavour>, through ccache:
 #
-#   release   make bench            -> build/bzImage
-#   debug     make check            -> build/bzImage-debug
-#   iommufd   make check's iommufd boot -> build/bzImage-iommufd: debug with
-#             iommufd's VFIO container and the VFIO device cdev
-#   lockstat  profiling (lock_stat) -> build/bzImage-lockstat
-#   stock     make bench-stock      -> build/bzImage-stock: the release
-#             config on the pristine base, to compare the series with
-#   stock-debug  make check-stock   -> build/bzImage-stock-debug: the debug
-#             config on the pristine base
-#   stock-iommufd  make check-stock -> build/bzImage-stock-iommufd: the
-#             iommufd config on the pristine base
-#   mutant, mutant-iommufd  make mutants -> build/bzImage-mutant[-iommufd]:
-#             release plus the tests' options (and iommufd) on
-#             build/worktrees/mutant, the series with one deliberate break
-#             (scripts/mutants.sh)
+#   kernel.sh FLAVOUR     -> build/bzImage (release) or build/bzImage-FLAVOUR
+#
+# A flavour on Debian's config also builds its modules and packs those the
+# guest loads into build/modules-FLAVOUR.cpio.gz (scripts/modules.sh). The
+# flavour whose source is "debian" is Debian's own binary, fetched, not built.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-flavour=${1:?usage: kernel.sh release|debug|iommufd|lockstat|stock|stock-debug|stock-iommufd}
-src=$TREE
-case $flavour in
-release)  frags=(common release) ;;
-debug)    frags=(common debug) ;;
-iommufd)  frags=(common debug iommufd) ;;
-lockstat) frags=(common release lockstat) ;;
-stock)    frags=(common release) ;;
-stock-debug) frags=(common debug) ;;
-stock-iommufd) frags=(common debug iommufd) ;;
-mutant)   frags=(common release mutant) ;;
-mutant-iommufd) frags=(common release mutant iommufd) ;;
-*) die "unknown flavour $flavour" ;;
+flavour=${1:?usage: kernel.sh FLAVOUR (config/flavours lists them)}
+flavour "$flavour"
+case $F_SOURCE in
+series) src=$TREE ;;
+base) worktree base base shared; src=$WT ;;
+mutant) src=$BUILD/worktrees/mutant ;;
+debian) exec "$(dirname "$0")/debian-kernel.sh" binary ;;
+*) die "flavour $flavour: unknown source $F_SOURCE" ;;
 esac
+frag_files=("${F_FRAGS[@]}")
 image=$(image_of "$flavour")
-if [[ $flavour == stock* ]]; then
-	worktree base base shared
-	src=$WT
-fi
-[[ $flavour == mutant* ]] && src=$BUILD/worktrees/mutant
-frag_files=()
-for f in "${frags[@]}"; do frag_files+=("$ROOT/config/$f.config"); done
 
 obj=$(objdir "$flavour")
 mkdir -p "$obj"
@@ -51,8 +30,8 @@ kmake=(make -C "$src" O="$obj" -j"$(nproc)" CC="ccache gcc"
 	KBUILD_BUILD_TIMESTAMP="harness" KBUILD_BUILD_USER=harness
 	KBUILD_BUILD_HOST=harness)
 
-step "kernel($flavour): configuring (tinyconfig + ${frags[*]})"
-kconfig "$src" "$obj" "${frag_files[@]}"
+step "kernel($flavour): configuring ($F_BASE config + $(basename -a -s .config "${frag_files[@]}" | xargs))"
+kconfig "$src" "$obj" "$F_BASE" "${frag_files[@]}"
 
 # Kconfig silently drops what it cannot satisfy; we do not.
 # A later fragment overrides an earlier one: check each symbol's last word.
@@ -70,7 +49,7 @@ bad=$(effective "${frag_files[@]}" | while read -r line; do
 	CONFIG_*=*)
 		sym=${line%%=*}
 		# The stock kernel lacks the series' own options.
-		[[ $flavour == stock* ]] &&
+		[[ $F_SOURCE == base ]] &&
 			! grep -rqsx "config ${sym#CONFIG_}" --include='Kconfig*' "$src" &&
 			continue
 		grep -qxF "$line" "$obj/.config" ||
@@ -83,9 +62,18 @@ done)
 [[ -z $bad ]] || die "kernel($flavour): config options did not stick:
 $bad"
 
-step "kernel($flavour): building in ${obj#$ROOT/}"
+targets=(bzImage)
+[[ $F_BASE == debian ]] && targets+=(modules)
+step "kernel($flavour): building ${targets[*]} in ${obj#$ROOT/}"
 with_progress "kernel($flavour) objects" "$obj/build.log" \
-	'^ +(CC|AS|AR|LD|OBJCOPY) ' "${kmake[@]}" bzImage
+	'^ +(CC|AS|AR|LD|OBJCOPY) ' "${kmake[@]}" "${targets[@]}"
 "${kmake[@]}" -s headers >/dev/null
+if [[ $F_BASE == debian ]]; then
+	rm -rf "$obj/modroot"
+	"${kmake[@]}" -s INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 \
+		modules_install >/dev/null
+	"$(dirname "$0")/modules.sh" "$flavour" "$obj/modroot" \
+		"$("${kmake[@]}" -s kernelrelease)"
+fi
 cp "$obj/arch/x86/boot/bzImage" "$image"
 step "kernel($flavour): ${image#$ROOT/} ready"

@@ -19,18 +19,49 @@ RESULTS=$BUILD/results
 : "${CHECK_STATIC:=1}"                # make check runs sparse, W=1, kernel-doc
 : "${TESTS=}"                         # comma-separated globs of test names
 : "${BOOT_TIMEOUT=}" "${ACCEL=}" "${FLAVOUR=}" "${CMD=}"
+: "${BOOT_ARGS=}"                     # kernel command line words (bench, run)
 export VCPUS MEM SIZE RUNS THREADS BACKINGS OPS CHECK_VCPUS CHECK_MEM \
-	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT ACCEL
+	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT ACCEL BOOT_ARGS
 
 # The same object directory per flavour every time, so ccache hits.
 objdir() { echo "$BUILD/obj-$1"; }
 
-# kconfig SRC OBJ FRAGMENT...: tinyconfig plus the fragments, in OBJ.
+# flavour NAME: its row of config/flavours as F_SOURCE, F_BASE and F_FRAGS
+# (an array of fragment files).
+flavour() {
+	local row
+	row=$(sed 's/#.*//' "$ROOT/config/flavours" | awk -v f="$1" '$1 == f')
+	[[ -n $row ]] || die "unknown flavour $1 (config/flavours lists them)"
+	read -r _ F_SOURCE F_BASE F_FRAGS <<<"$row"
+	local f frags=()
+	for f in $F_FRAGS; do
+		[[ $f == - ]] || frags+=("$ROOT/config/$f.config")
+	done
+	F_FRAGS=("${frags[@]}")
+}
+
+# kconfig SRC OBJ BASE FRAGMENT...: BASE (tiny: tinyconfig; debian: Debian's
+# own config with only the modules of config/distro-modules) plus the
+# fragments, in OBJ.
 kconfig() {
-	local src=$1 obj=$2
-	shift 2
+	local src=$1 obj=$2 base=$3
+	shift 3
 	mkdir -p "$obj"
-	make -C "$src" O="$obj" -s tinyconfig >/dev/null
+	case $base in
+	tiny) make -C "$src" O="$obj" -s tinyconfig >/dev/null ;;
+	debian)
+		local cfg
+		cfg=$("$ROOT/scripts/debian-kernel.sh" config)
+		cp "$cfg" "$obj/.config"
+		list_lines "$ROOT/config/distro-modules" |
+			awk 'BEGIN { print "Module Size Used by" } { print $1, 0, 0 }' \
+			>"$obj/distro-modules.lsmod"
+		make -C "$src" O="$obj" -s LSMOD="$obj/distro-modules.lsmod" \
+			localmodconfig >"$obj/localmodconfig.log" 2>&1 ||
+			{ tail "$obj/localmodconfig.log" >&2; die "localmodconfig failed"; }
+		;;
+	*) die "unknown config base $base" ;;
+	esac
 	KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" -m \
 		-O "$obj" "$obj/.config" "$@" >/dev/null
 	make -C "$src" O="$obj" -s olddefconfig >/dev/null

@@ -17,7 +17,8 @@ res=$(results_dir run "$flavour")
 plan=$(mktemp)
 trap 'rm -f "$plan"' EXIT
 echo "run $CMD" >"$plan"
-BOOT_DIR=$res BOOT_PLAN=$plan "$ROOT/scripts/boot.sh" "$flavour" run
+# shellcheck disable=SC2086 # BOOT_ARGS: kernel command line words
+BOOT_DIR=$res BOOT_PLAN=$plan "$ROOT/scripts/boot.sh" "$flavour" run $BOOT_ARGS
 rc=$(sed -n 's/^# harness: exit run \([0-9]*\)$/\1/p' "$res/results.log")
 step "run: exit status ${rc:-unknown} (output: ${res#$ROOT/}/results.log)"
 exit "${rc:-1}"

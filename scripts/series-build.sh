@@ -10,7 +10,8 @@ worktree series base
 gate=$WT
 obj=$(objdir series)
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
-frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
+flavour debug  # its config, at every patch
+frags=("${F_FRAGS[@]}")
 
 mkdir -p "$obj"
 n=0
@@ -18,7 +19,7 @@ for c in "${commits[@]}"; do
 	n=$((n + 1))
 	git -C "$gate" checkout -q -f --detach "$c"
 	step "series-build: $n/${#commits[@]} $(git -C "$gate" log -1 --format=%s)"
-	kconfig "$gate" "$obj" "${frags[@]}"
+	kconfig "$gate" "$obj" "$F_BASE" "${frags[@]}"
 	# Options the patch does not know yet are dropped by olddefconfig.
 	make -C "$gate" O="$obj" -j"$(nproc)" CC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP=harness bzImage >"$obj/build.log" 2>&1 ||

@@ -19,7 +19,8 @@ for f in stock-debug stock-iommufd; do
 done
 worktree series base
 obj=$(objdir series)
-frags=("$ROOT/config/common.config" "$ROOT/config/debug.config")
+flavour debug  # its config, at every patch
+frags=("${F_FRAGS[@]}")
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
 # The .c files of kernel code that the whole series touches, as objects.
 mapfile -t objs < <(git -C "$TREE" diff --name-only base..HEAD -- '*.c' |
@@ -37,7 +38,7 @@ for c in "${commits[@]}"; do
 		continue
 	fi
 	git -C "$WT" checkout -q -f --detach "$c"
-	kconfig "$WT" "$obj" "${frags[@]}"
+	kconfig "$WT" "$obj" "$F_BASE" "${frags[@]}"
 	want=()
 	for o in "${objs[@]}"; do [[ -f $WT/${o%.o}.c ]] && want+=("$o"); done
 	if ! make -C "$WT" O="$obj" -j"$(nproc)" CC="ccache gcc" \
