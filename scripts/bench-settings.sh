@@ -6,7 +6,9 @@
 # one thread, at the most threads, and the speedup.
 #
 # Writes build/results/bench-settings/: settings.csv (every median, with its
-# setting), and each boot's files in build/results/bench-FLAVOUR-NAME/.
+# setting), table.txt, each boot's output as TAG.log (TAG: the name with "_"
+# for characters other than letters, digits, "=", "." and "-"), and each
+# boot's files in build/results/bench-FLAVOUR-TAG/.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -20,11 +22,12 @@ echo "setting,flavour,backing,op,size_bytes,threads,runs,median_s,gib_per_s,spee
 while read -r name flavour words; do
 	[[ $name != *,* ]] || die "config/bench-settings: a name may not hold a comma ($name)"
 	[[ $words == - ]] && words=
+	tag=${name//[^A-Za-z0-9=.-]/_}
 	step "bench-settings: $name ($flavour${words:+, $words})"
-	BENCH_NAME=${name//[^A-Za-z0-9=.-]/_} BOOT_ARGS=$words FLAVOUR=$flavour \
-		"$ROOT/scripts/bench.sh" >"$out/$name.log" 2>&1 ||
-		{ tail -n 30 "$out/$name.log" >&2; die "bench-settings: $name failed"; }
-	res=$(results_dir bench "$flavour")-${name//[^A-Za-z0-9=.-]/_}
+	BENCH_NAME=$tag BOOT_ARGS=$words FLAVOUR=$flavour \
+		"$ROOT/scripts/bench.sh" >"$out/$tag.log" 2>&1 ||
+		{ tail -n 30 "$out/$tag.log" >&2; die "bench-settings: $name failed"; }
+	res=$(results_dir bench "$flavour")-$tag
 	awk -v s="$name" -v f="$flavour" 'NR > 1 { print s "," f "," $0 }' \
 		"$res/bench.csv" >>"$out/settings.csv"
 done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ROOT/config/bench-settings")

@@ -77,7 +77,7 @@ accel=$(pick_accel)
 if [[ $accel == kvm ]]; then
 	accel_args=(-accel kvm -cpu host -machine q35,kernel-irqchip=split)
 else
-	accel_args=(-accel tcg,thread=multi -cpu max -machine q35)
+	accel_args=(-accel "tcg,thread=${TCG_THREAD:-multi}" -cpu max -machine q35)
 fi
 
 # Two nodes: the first half of the vCPUs and memory on node 0, the rest on 1.
