@@ -140,10 +140,15 @@ oom_reports_trimmed() {
 	     /[Oo]ut of memory: Killed process/ { oom = 0 }
 	     { print }'
 }
+# Every line through grep, then the first: "grep -m1" would stop reading,
+# and the awk before it would die of SIGPIPE, which pipefail turns into
+# "no splat" on any console longer than awk's buffer.
+splats=$(oom_reports_trimmed <"$res/console.log" | grep -E "$splat_re" || true)
+first=${splats%%$'\n'*}
 verdict=ok
 if [[ $rc -eq 124 || $rc -eq 137 ]]; then
 	verdict="timeout: the guest ran past ${timeout}s"
-elif first=$(oom_reports_trimmed <"$res/console.log" | grep -m1 -E "$splat_re"); then
+elif [[ -n $first ]]; then
 	verdict="splat: $first"
 elif ! grep -q '^# harness: done' "$res/results.log"; then
 	verdict="the guest stopped before finishing (qemu exit $rc)"
