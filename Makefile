@@ -11,7 +11,7 @@ HARNESS_T0 := $(shell date +%s)
 export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel selftests initramfs \
-	gate check check-stock check-distro parse run bench bench-settings \
+	gate check check-stock check-distro deb check-deb parse run bench bench-settings \
 	bench-stock lockstat \
 	series-build series-objects shell fresh-check mutants mutants-gen \
 	clean distclean
@@ -63,6 +63,12 @@ check-stock: kernel-stock-debug kernel-stock-iommufd initramfs ## upstream's tes
 
 check-distro: kernel-distro kernel-distro-iommufd initramfs ## the tests of make check that need no debug kernel, on the series built from Debian's own config
 	@FLAVOUR=distro scripts/check.sh
+
+deb: tree ## Debian packages of the series (bindeb-pkg) in build/deb/: the distro kernel; FULL=1 every module (hours), CONFIG_ONLY=1 configure only
+	@scripts/deb.sh
+
+check-deb: kernel-deb initramfs ## make deb's package installed into a fresh Debian root: its kernel and initrd boot, then make check-distro's tests on it
+	@FLAVOUR=deb scripts/check.sh
 
 parse: ## count the last make check's results again (FLAVOUR=stock-debug: check-stock's)
 	@scripts/parse.sh

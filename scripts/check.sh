@@ -12,6 +12,8 @@
 #     without the series, no gate, upstream's tests only; a boot with none of
 #     them is left out.
 #   FLAVOUR=distro (make check-distro): the series on Debian's config, no gate.
+#   FLAVOUR=deb (make check-deb): the same tests on make deb's package,
+#     installed into a fresh Debian root (scripts/deb-install.sh).
 #
 # Everything goes to build/results/check-FLAVOUR/: gate.log, one directory
 # per boot (console.log, results.log, status), expected.txt, summary.txt.
@@ -23,7 +25,8 @@ case $flavour in
 debug) suite=check ;;
 stock-debug) suite=check-stock ;;
 distro) suite=check-distro ;;
-*) die "FLAVOUR=$flavour: make check runs debug, stock-debug or distro" ;;
+deb) suite=check-deb ;;
+*) die "FLAVOUR=$flavour: make check runs debug, stock-debug, distro or deb" ;;
 esac
 only=
 [[ $suite == check-stock ]] && only=upstream
@@ -31,7 +34,8 @@ only=
 # calls) when a test turns a trace event on or off, and multi-threaded TCG
 # then runs stale code with an int3 in it: an oops, with Debian's own
 # kernel too (docs/results/distro-2026-12-05). One TCG thread for them.
-[[ $suite == check-distro ]] && export TCG_THREAD=${TCG_THREAD:-single}
+[[ $suite == check-distro || $suite == check-deb ]] &&
+	export TCG_THREAD=${TCG_THREAD:-single}
 res=$(results_dir check "$flavour")
 rm -rf "$res"
 mkdir -p "$res"

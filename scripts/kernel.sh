@@ -17,6 +17,7 @@ series) src=$TREE ;;
 base) worktree base base shared; src=$WT ;;
 mutant) src=$BUILD/worktrees/mutant ;;
 debian) exec "$(dirname "$0")/debian-kernel.sh" binary ;;
+deb) exec "$(dirname "$0")/deb-install.sh" ;;
 *) die "flavour $flavour: unknown source $F_SOURCE" ;;
 esac
 frag_files=("${F_FRAGS[@]}")
@@ -61,14 +62,18 @@ bad=$(effective "${frag_files[@]}" | while read -r line; do
 done)
 [[ -z $bad ]] || die "kernel($flavour): config options did not stick:
 $bad"
+if [[ ${CONFIG_ONLY:-0} == 1 ]]; then
+	step "kernel($flavour): configured in ${obj#$ROOT/} (CONFIG_ONLY=1: not built)"
+	exit 0
+fi
 
 targets=(bzImage)
-[[ $F_BASE == debian ]] && targets+=(modules)
+[[ $F_BASE == debian* ]] && targets+=(modules)
 step "kernel($flavour): building ${targets[*]} in ${obj#$ROOT/}"
 with_progress "kernel($flavour) objects" "$obj/build.log" \
 	'^ +(CC|AS|AR|LD|OBJCOPY) ' "${kmake[@]}" "${targets[@]}"
 "${kmake[@]}" -s headers >/dev/null
-if [[ $F_BASE == debian ]]; then
+if [[ $F_BASE == debian* ]]; then
 	rm -rf "$obj/modroot"
 	"${kmake[@]}" -s INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 \
 		modules_install >/dev/null

@@ -42,8 +42,8 @@ flavour() {
 }
 
 # kconfig SRC OBJ BASE FRAGMENT...: BASE (tiny: tinyconfig; debian: Debian's
-# own config with only the modules of config/distro-modules) plus the
-# fragments, in OBJ.
+# own config with only the modules of config/distro-modules; debian-full:
+# Debian's own config, every module) plus the fragments, in OBJ.
 kconfig() {
 	local src=$1 obj=$2 base=$3
 	shift 3
@@ -61,6 +61,7 @@ kconfig() {
 			localmodconfig >"$obj/localmodconfig.log" 2>&1 ||
 			{ tail "$obj/localmodconfig.log" >&2; die "localmodconfig failed"; }
 		;;
+	debian-full) cp "$("$ROOT/scripts/debian-kernel.sh" config)" "$obj/.config" ;;
 	*) die "unknown config base $base" ;;
 	esac
 	KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" -m \

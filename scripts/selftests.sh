@@ -21,7 +21,7 @@ for dir in $(echo "$tests" | cut -d/ -f1 | sort -u); do
 	step "selftests: $dir: $(echo "$bins" | xargs -n1 basename | xargs)"
 	extra=
 	# Debian's iommu tests are newer than its kernel: see the header.
-	[[ $dir == iommu ]] && extra=" -include $ROOT/scripts/iommufd-selftests-6.12.h"
+	[[ $dir == iommu ]] && extra=" -include $ROOT/config/iommufd-selftests-6.12.h"
 	# CFLAGS/LDFLAGS from the environment, so the Makefiles' += still apply.
 	CFLAGS="-O2 -g -static -pthread$extra" LDFLAGS="-static -pthread" \
 		make -C "$TREE/tools/testing/selftests/$dir" -s OUTPUT="$out/$dir" \
