@@ -54,12 +54,15 @@ static void one(const char *threads)
 	munmap(p, SIZE);
 }
 
+/* pfn_runs [THREADS...]: one mlock() at each, in order (default: 1 2 1 2). */
 int main(int argc, char **argv)
 {
-	for (int r = 0; r < 2; r++) {
-		one("1");
-		one(argc > 1 ? argv[1] : "2");
-	}
+	static char *def[] = { "1", "2", "1", "2" };
+	char **t = argc > 1 ? argv + 1 : def;
+	int n = argc > 1 ? argc - 1 : 4;
+
+	for (int i = 0; i < n; i++)
+		one(t[i]);
 	set_threads("16");
 	return 0;
 }
