@@ -11,7 +11,7 @@ HARNESS_T0 := $(shell date +%s)
 export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel selftests initramfs \
-	gate check check-stock check-distro deb check-deb parse run bench bench-settings \
+	gate check check-stock check-distro lsm deb check-deb parse run bench bench-settings \
 	bench-stock lockstat \
 	series-build series-objects shell fresh-check mutants mutants-gen \
 	clean distclean
@@ -54,6 +54,9 @@ selftests: tree ## the selftests of guest/check*.list and the benchmark, static
 initramfs: selftests ## build/initramfs.cpio.gz: busybox, guest/init, the selftests
 	@scripts/initramfs.sh
 
+lsm: kernel-distro ## build/lsm: the SELinux policy and AppArmor profile of make check-distro's lsm boots (config/lsm)
+	@scripts/lsm-policy.sh
+
 # check.sh runs the gate itself: its results are part of the count.
 gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
 	@scripts/gate.sh
@@ -61,7 +64,7 @@ gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
 check-stock: kernel-stock-debug kernel-stock-iommufd initramfs ## upstream's tests of make check on the kernel without the series
 	@FLAVOUR=stock-debug scripts/check.sh
 
-check-distro: kernel-distro kernel-distro-iommufd initramfs ## the tests of make check that need no debug kernel, on the series built from Debian's own config
+check-distro: kernel-distro kernel-distro-iommufd initramfs lsm ## the tests of make check that need no debug kernel, on the series built from Debian's own config
 	@FLAVOUR=distro scripts/check.sh
 
 deb: tree ## Debian packages of the series (bindeb-pkg) in build/deb/: the distro kernel; FULL=1 every module (hours), CONFIG_ONLY=1 configure only

@@ -46,6 +46,11 @@ mkdir -p "$res"
 # The boot's own initramfs: the common image, then /harness/plan.
 mkdir -p "$res/plan/harness"
 if [[ -n ${BOOT_PLAN:-} ]]; then cp "$BOOT_PLAN" "$res/plan/harness/plan"; else : >"$res/plan/harness/plan"; fi
+# harness_lsm=...: the LSM policies too (scripts/lsm-policy.sh, /harness/lsm).
+if [[ " $* " == *" harness_lsm="* ]]; then
+	[[ -f $BUILD/lsm/selinux.policy ]] || die "no $BUILD/lsm: run scripts/lsm-policy.sh"
+	cp -r "$BUILD/lsm" "$res/plan/harness/lsm"
+fi
 cp "$initrd" "$res/initramfs.cpio.gz"
 # A flavour with modules (Debian's config) adds those the guest loads.
 mods=$BUILD/modules-$flavour.cpio.gz
