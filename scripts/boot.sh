@@ -135,7 +135,6 @@ sleep 1
 rm -f "$res/initramfs.cpio.gz"
 sed -i 's/\r$//' "$res/results.log" "$res/console.log"
 
-splat_re='BUG: |WARNING: |kernel BUG at|Oops|general protection fault|Kernel panic|UBSAN: |INFO: task .* blocked for more than|rcu: INFO: .* stall|Call Trace:'
 # The OOM killer's report has a stack trace that is not a splat (tests run
 # cgroups out of memory on purpose): its "Call Trace:" line is left out, from
 # "invoked oom-killer" to the "Killed process" line; nothing else is.
@@ -148,7 +147,7 @@ oom_reports_trimmed() {
 # Every line through grep, then the first: "grep -m1" would stop reading,
 # and the awk before it would die of SIGPIPE, which pipefail turns into
 # "no splat" on any console longer than awk's buffer.
-splats=$(oom_reports_trimmed <"$res/console.log" | grep -E "$splat_re" || true)
+splats=$(oom_reports_trimmed <"$res/console.log" | grep -E "$SPLAT_RE" || true)
 first=${splats%%$'\n'*}
 verdict=ok
 if [[ $rc -eq 124 || $rc -eq 137 ]]; then

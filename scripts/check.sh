@@ -30,12 +30,7 @@ deb) suite=check-deb ;;
 esac
 only=
 [[ $suite == check-stock ]] && only=upstream
-# Debian's config rewrites kernel text at run time (jump labels, static
-# calls) when a test turns a trace event on or off, and multi-threaded TCG
-# then runs stale code with an int3 in it: an oops, with Debian's own
-# kernel too (docs/results/distro-2026-12-05). One TCG thread for them.
-[[ $suite == check-distro || $suite == check-deb ]] &&
-	export TCG_THREAD=${TCG_THREAD:-single}
+tcg_for_flavour "$flavour"
 res=$(results_dir check "$flavour")
 rm -rf "$res"
 mkdir -p "$res"

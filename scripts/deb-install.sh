@@ -53,7 +53,7 @@ for want in "Linux version $release" "Loading essential drivers" \
 	grep -qF "$want" "$out/console.log" ||
 		die "the installed kernel's boot never printed \"$want\" (console: $out/console.log)"
 done
-if grep -E 'Oops|BUG:|WARNING:|Kernel panic - not syncing' "$out/console.log"; then
+if grep -E "$SPLAT_RE" "$out/console.log"; then
 	die "the installed kernel reported an error (console: $out/console.log)"
 fi
 step "deb: initramfs-tools' init ran and looked for the root file system"

@@ -28,12 +28,9 @@ release=$(make -s -C "$TREE" O="$obj" kernelrelease)
 version="$release-1+populatemt$(git -C "$TREE" rev-list --count base..HEAD)"
 version=${version//+-/-}
 step "deb($flavour): packaging $release as $version"
-export CCACHE_BASEDIR=$BUILD
 rm -f "$BUILD"/linux-*_"$version"_*.deb "$BUILD"/linux-upstream_"$version"_*
 with_progress "deb($flavour)" "$obj/bindeb-pkg.log" '^ *(CC|LD|INSTALL)|dpkg-deb' \
-	make -C "$TREE" O="$obj" -j"$(nproc)" CC="ccache gcc" \
-	KBUILD_BUILD_TIMESTAMP="harness" KBUILD_BUILD_USER=harness \
-	KBUILD_BUILD_HOST=harness KDEB_PKGVERSION="$version" bindeb-pkg
+	kmake "$TREE" "$obj" KDEB_PKGVERSION="$version" bindeb-pkg
 rm -rf "$out"
 mkdir -p "$out"
 mv "$BUILD"/linux-*_"$version"_*.deb "$out/"

@@ -33,7 +33,7 @@ objs=() docs=()
 for f in "${touched[@]}"; do
 	[[ -f $TREE/$f ]] || continue
 	[[ $f == *.[ch] && $f != tools/* ]] && docs+=("$f")
-	[[ $f =~ ^(kernel|mm|drivers|lib|arch)/.*\.c$ && -f $debug/${f%.c}.o ]] &&
+	[[ $f =~ ^(kernel|mm|drivers|lib|arch|security)/.*\.c$ && -f $debug/${f%.c}.o ]] &&
 		objs+=("${f%.c}.o")
 done
 

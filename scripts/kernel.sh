@@ -25,11 +25,6 @@ image=$(image_of "$flavour")
 
 obj=$(objdir "$flavour")
 mkdir -p "$obj"
-# Paths relative to build/ in ccache's keys, so trees share the cache.
-export CCACHE_BASEDIR=$BUILD
-kmake=(make -C "$src" O="$obj" -j"$(nproc)" CC="ccache gcc"
-	KBUILD_BUILD_TIMESTAMP="harness" KBUILD_BUILD_USER=harness
-	KBUILD_BUILD_HOST=harness)
 
 step "kernel($flavour): configuring ($F_BASE config + $(basename -a -s .config "${frag_files[@]}" | xargs))"
 kconfig "$src" "$obj" "$F_BASE" "${frag_files[@]}"
@@ -71,14 +66,14 @@ targets=(bzImage)
 [[ $F_BASE == debian* ]] && targets+=(modules)
 step "kernel($flavour): building ${targets[*]} in ${obj#$ROOT/}"
 with_progress "kernel($flavour) objects" "$obj/build.log" \
-	'^ +(CC|AS|AR|LD|OBJCOPY) ' "${kmake[@]}" "${targets[@]}"
-"${kmake[@]}" -s headers >/dev/null
+	'^ +(CC|AS|AR|LD|OBJCOPY) ' kmake "$src" "$obj" "${targets[@]}"
+kmake "$src" "$obj" -s headers >/dev/null
 if [[ $F_BASE == debian* ]]; then
 	rm -rf "$obj/modroot"
-	"${kmake[@]}" -s INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 \
+	kmake "$src" "$obj" -s INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 \
 		modules_install >/dev/null
 	"$(dirname "$0")/modules.sh" "$flavour" "$obj/modroot" \
-		"$("${kmake[@]}" -s kernelrelease)"
+		"$(kmake "$src" "$obj" -s kernelrelease)"
 fi
 cp "$obj/arch/x86/boot/bzImage" "$image"
 step "kernel($flavour): ${image#$ROOT/} ready"

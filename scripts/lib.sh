@@ -69,6 +69,32 @@ kconfig() {
 	make -C "$src" O="$obj" -s olddefconfig >/dev/null
 }
 
+# make of kernel tree SRC out of tree in OBJ, on every CPU, through ccache
+# (paths relative to build/ in its keys, so trees share the cache), with
+# fixed build names: kmake SRC OBJ ARGS...
+kmake() {
+	CCACHE_BASEDIR=$BUILD make -C "$1" O="$2" -j"$(nproc)" CC="ccache gcc" \
+		KBUILD_BUILD_TIMESTAMP="harness" KBUILD_BUILD_USER=harness \
+		KBUILD_BUILD_HOST=harness "${@:3}"
+}
+
+# Debian's config rewrites kernel text at run time (jump labels, static
+# calls) when a test turns a trace event on or off, and multi-threaded TCG
+# then runs stale code with an int3 in it: an oops, with Debian's own kernel
+# too (docs/results/distro-2026-12-05). So a kernel of Debian's config, or
+# Debian's own, runs with one TCG thread unless TCG_THREAD says otherwise:
+# tcg_for_flavour FLAVOUR.
+tcg_for_flavour() {
+	flavour "$1"
+	if [[ $F_SOURCE == deb* || $F_BASE == debian* ]]; then
+		export TCG_THREAD=${TCG_THREAD:-single}
+	fi
+}
+
+# What in a guest's console fails a run: a kernel splat (BUG, WARNING,
+# lockdep, KASAN, UBSAN, oops, panic, hung task, RCU stall, a stack trace).
+SPLAT_RE='BUG: |WARNING: |kernel BUG at|Oops|general protection fault|Kernel panic|UBSAN: |INFO: task .* blocked for more than|rcu: INFO: .* stall|Call Trace:'
+
 # Where a kernel flavour's image is.
 image_of() {
 	case $1 in

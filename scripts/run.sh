@@ -13,11 +13,7 @@ set -euo pipefail
 
 [[ -n $CMD ]] || die 'usage: make run CMD="DIR/BINARY [ARGS...]" [FLAVOUR=debug|release]'
 flavour=${FLAVOUR:-debug}
-# Debian's config patches kernel text when a test turns a trace event on or
-# off, and multi-threaded TCG turns that into "Oops: int3" (see README,
-# make check-distro): its kernels run with one TCG thread unless told.
-flavour "$flavour"
-[[ $F_SOURCE == deb* || $F_BASE == debian* ]] && export TCG_THREAD=${TCG_THREAD:-single}
+tcg_for_flavour "$flavour"
 res=$(results_dir run "$flavour")
 plan=$(mktemp)
 trap 'rm -f "$plan"' EXIT
