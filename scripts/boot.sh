@@ -8,7 +8,8 @@
 # (build/modules-FLAVOUR.cpio.gz, scripts/modules.sh). The caller
 # may set BOOT_VCPUS and BOOT_MEM (else the suite's knobs), BOOT_DIR (else
 # build/results/SUITE-FLAVOUR) and BOOT_PLAN, a file of tests that the guest
-# finds as /harness/plan (appended to the initramfs as a second archive).
+# finds as /harness/plan (appended to the initramfs as a second archive), and
+# BOOT_EXTRA, a directory of files for that archive too.
 #
 # q35 with an Intel vIOMMU (interrupt remapping, caching mode) and the
 # DMA-capable edu device, two NUMA nodes with the vCPUs and memory split
@@ -33,7 +34,7 @@ initrd=$BUILD/initramfs.cpio.gz
 [[ -f $initrd ]] || die "no $initrd: run make initramfs"
 
 case $suite in
-check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-3000} ;;
+check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-3600} ;;
 probe) vcpus=1 mem=512M timeout=20 ;;
 *) vcpus=$VCPUS mem=$MEM timeout=${BOOT_TIMEOUT:-5400} ;;
 esac
@@ -46,6 +47,9 @@ mkdir -p "$res"
 # The boot's own initramfs: the common image, then /harness/plan.
 mkdir -p "$res/plan/harness"
 if [[ -n ${BOOT_PLAN:-} ]]; then cp "$BOOT_PLAN" "$res/plan/harness/plan"; else : >"$res/plan/harness/plan"; fi
+# BOOT_EXTRA: a directory whose files join the boot's initramfs (a test made
+# for one boot, such as docs/results/hung-test/'s).
+[[ -z ${BOOT_EXTRA:-} ]] || cp -r "$BOOT_EXTRA/." "$res/plan/"
 # harness_lsm=...: the LSM policies too (scripts/lsm-policy.sh, /harness/lsm).
 if [[ " $* " == *" harness_lsm="* ]]; then
 	[[ -f $BUILD/lsm/selinux.policy ]] || die "no $BUILD/lsm: run scripts/lsm-policy.sh"
@@ -106,7 +110,8 @@ fi
 # X86_FEATURE_LA57 for a moment with interrupts on; an interrupt then makes
 # KASAN see per-CPU addresses as wild: a splat at boot, before any code of
 # the series runs (seen on 2 boots so far). Guests this size need no 5 levels.
-append="console=ttyS0 loglevel=5 intel_iommu=on no5lvl panic=-1 harness_suite=$suite $*"
+append="console=ttyS0 loglevel=5 intel_iommu=on no5lvl panic=-1 harness_suite=$suite"
+append+=" harness_timeout_scale=$TIMEOUT_SCALE $*"
 qemu=(qemu-system-x86_64 "${accel_args[@]}" -m "${mem_mib}M"
 	-smp "$vcpus,sockets=$vcpus,cores=1,threads=1"
 	"${numa[@]}" -nodefaults -display none -no-reboot

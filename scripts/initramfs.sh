@@ -12,6 +12,7 @@ mkdir -p "$root"/{bin,dev,etc,proc,sys,tmp,tests}
 cp /bin/busybox "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 install -m 755 "$ROOT/guest/init" "$root/init"
+install -m 755 "$ROOT/guest/run-one" "$root/bin/run-one"
 cp -r "$BUILD/selftests/." "$root/tests/"
 find "$root/tests" -name '*.o' -delete
 # Debug info stays in build/selftests; the guest unpacks less.

@@ -19,10 +19,12 @@ RESULTS=$BUILD/results
 : "${CHECK_STATIC:=1}"                # make check runs sparse, W=1, kernel-doc
 : "${TESTS=}"                         # comma-separated globs of test names
 : "${BOOT_TIMEOUT=}" "${ACCEL=}" "${FLAVOUR=}" "${CMD=}"
+: "${TIMEOUT_SCALE:=4}"               # a test's settings timeout, times this
 : "${BOOT_ARGS=}"                     # kernel command line words (bench, run)
 : "${TCG_THREAD=}"                    # multi (default) or single: TCG's vCPU threads
 export VCPUS MEM SIZE RUNS THREADS BACKINGS OPS CHECK_VCPUS CHECK_MEM \
-	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT ACCEL BOOT_ARGS TCG_THREAD
+	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT TIMEOUT_SCALE ACCEL \
+	BOOT_ARGS TCG_THREAD
 
 # The same object directory per flavour every time, so ccache hits.
 objdir() { echo "$BUILD/obj-$1"; }

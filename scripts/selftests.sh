@@ -27,4 +27,7 @@ for dir in $(echo "$tests" | cut -d/ -f1 | sort -u); do
 		make -C "$TREE/tools/testing/selftests/$dir" -s OUTPUT="$out/$dir" \
 		KHDR_INCLUDES="-isystem $hdr/include" $bins ||
 		die "selftests: building $dir failed"
+	# kselftest's per-directory settings (timeout=N): guest/init's limit.
+	src=$TREE/tools/testing/selftests/$dir/settings
+	if [[ -f $src ]]; then cp "$src" "$out/$dir/settings"; else rm -f "$out/$dir/settings"; fi
 done

@@ -8,7 +8,9 @@
 # "PREFIX:kunit:SUITE" on a second boot) they are the
 # test-case lines, indented by four spaces. A section that exits non-zero
 # without reporting a failure, or reports fewer results than its plan, counts
-# as one more failure: a crash must never look like a pass. One exception:
+# as one more failure: a crash must never look like a pass; so does one that
+# guest/init killed at its time limit ("# harness: timeout NAME LIMIT"),
+# whatever it reported before. One exception:
 # a section that skipped every result it reported and exited 0 has skipped
 # itself, even if its plan was larger (upstream's gup_test plans a result per
 # thread and stops at its first check, CONFIG_GUP_TEST); that is a NOTE.
@@ -63,12 +65,18 @@ function cut_short() {
 /^# harness: run / {
 	cut_short()
 	sec = $4; sec_n = 0; sec_fail = 0; sec_known = 0; sec_skip = 0; plan = -1
+	sec_timeout = ""
 	ran[sec] = 1
 	kunit = (sec ~ /(^|:)kunit:/); insec = 1; next
 }
+/^# harness: timeout / { sec_timeout = $5; next }
 /^# harness: exit / {
 	rc = $5; insec = 0
-	if (plan >= 0 && sec_n < plan && sec_n > 0 && sec_skip == sec_n &&
+	if (sec_timeout != "") {
+		failed++
+		print "FAIL " sec ": killed at its time limit of " sec_timeout \
+			" (its directory's settings, times TIMEOUT_SCALE)"
+	} else if (plan >= 0 && sec_n < plan && sec_n > 0 && sec_skip == sec_n &&
 	    rc == 0) {
 		print "NOTE " sec ": skipped itself after " sec_n " of " plan " planned tests"
 	} else if (plan >= 0 && sec_n < plan) {
