@@ -58,7 +58,7 @@ lsm: kernel-distro ## build/lsm: the SELinux policy and AppArmor profile of make
 	@scripts/lsm-policy.sh
 
 # check.sh runs the gate itself: its results are part of the count.
-gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc
+gate: kernel-debug ## only the gate: git am, checkpatch, sparse, W=1, kernel-doc, the README against the repository
 	@scripts/gate.sh
 
 check-stock: kernel-stock-debug kernel-stock-iommufd initramfs ## upstream's tests of make check on the kernel without the series

@@ -3,7 +3,8 @@
 # passes checkpatch.pl --strict with no error, warning or check, except what
 # config/checkpatch-exceptions lists (with a reason), and the files it touches
 # gain no sparse, W=1 or kernel-doc warning (scripts/gate-static.sh;
-# CHECK_STATIC=0 leaves those out).
+# CHECK_STATIC=0 leaves those out). Then the README: does it still match
+# make help, the flavours, the knobs and the files (scripts/readme-check.sh)?
 #
 # Writes its results as KTAP to RESULTS_DIR/gate.log (make check's
 # build/results/check-debug/, else build/results/gate-debug/), framed like
@@ -52,6 +53,15 @@ for p in "${series[@]}"; do
 		notok "checkpatch --strict $name"
 	fi
 done
+
+# The README against what it describes (scripts/readme-check.sh).
+while read -r line; do
+	case $line in
+	"ok "*) ok "${line#ok }" ;;
+	"not ok "*) notok "${line#not ok }" ;;
+	*) echo "$line" ;;
+	esac
+done < <("$ROOT/scripts/readme-check.sh" || echo "not ok README checks ran to the end")
 
 if [[ $CHECK_STATIC == 1 ]]; then
 	static_ok=1
