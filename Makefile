@@ -29,10 +29,10 @@ bench: kernel-$(or $(FLAVOUR),release) initramfs ## build, boot, run the benchma
 deps: ## install the host tools (as root) or name the missing ones
 	@scripts/deps.sh
 
-tree: deps ## build/linux: the pinned source with patches/ applied
+tree: deps ## build/linux: the pinned source with the series of patches/ applied in order
 	@scripts/tree.sh
 
-export: ## patches/ from build/linux (base..HEAD)
+export: ## patches/ from build/linux (base..HEAD), cut into the series of config/series
 	@scripts/export.sh
 
 kernel: kernel-release kernel-debug ## the release and debug kernels
@@ -95,7 +95,7 @@ lockstat: kernel-$(or $(FLAVOUR),lockstat) initramfs ## the benchmark under lock
 series-build: tree ## build every patch of the series in turn (slow)
 	@scripts/series-build.sh
 
-series-objects: tree kernel-stock-debug kernel-stock-iommufd ## compile and symbol-check the series' objects at every patch (quick)
+series-objects: tree kernel-stock-debug kernel-stock-iommufd selftests ## compile and symbol-check the series' objects, and build its selftests, at every patch (quick)
 	@scripts/series-objects.sh
 
 shell: kernel-$(or $(FLAVOUR),release) initramfs ## boot FLAVOUR (release) to a shell

@@ -1,7 +1,8 @@
 #!/bin/bash
-# The series itself: it applies with git am to a pristine base, every patch
-# passes checkpatch.pl --strict with no error, warning or check, except what
-# config/checkpatch-exceptions lists (with a reason), and the files it touches
+# The series itself: its series (config/series) apply in order with git am to
+# a pristine base, each with a cover letter that says what it depends on;
+# every patch passes checkpatch.pl --strict with no error, warning or check,
+# except what config/checkpatch-exceptions lists (with a reason); the files it touches
 # gain no sparse, W=1 or kernel-doc warning (scripts/gate-static.sh;
 # CHECK_STATIC=0 leaves those out). Then the README: does it still match
 # make help, the flavours, the knobs and the files (scripts/readme-check.sh)?
@@ -54,25 +55,54 @@ for p in "${series[@]}"; do
 	fi
 done
 
-# The README against what it describes (scripts/readme-check.sh).
-while read -r line; do
-	case $line in
-	"ok "*) ok "${line#ok }" ;;
-	"not ok "*) notok "${line#not ok }" ;;
-	*) echo "$line" ;;
-	esac
-done < <("$ROOT/scripts/readme-check.sh" || echo "not ok README checks ran to the end")
+# Each series of config/series reads on its own: a cover letter with a
+# subject and text of its own (not git's placeholders) that says what the
+# series depends on; and patches/ holds nothing but those series.
+for d in $(series_dirs); do
+	c=$PATCHES/$d/0000-cover-letter.patch
+	why=
+	if [[ ! -f $c ]]; then
+		why="no ${c#$ROOT/}"
+	elif grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$c"; then
+		why="git's placeholder text"
+	elif ! grep -q '^Depends on: ' "$c"; then
+		why="no 'Depends on: ' line"
+	fi
+	if [[ -z $why ]]; then
+		ok "cover letter of patches/$d"
+	else
+		echo "# $why"
+		notok "cover letter of patches/$d"
+	fi
+done
+stray=$(cd "$PATCHES" && ls -A | grep -vxF "$(series_dirs)" || true)
+if [[ -z $stray ]]; then
+	ok "patches/ holds only the series of config/series"
+else
+	echo "# not in config/series: $(echo $stray)"
+	notok "patches/ holds only the series of config/series"
+fi
 
-if [[ $CHECK_STATIC == 1 ]]; then
-	static_ok=1
-	"$ROOT/scripts/gate-static.sh" >"$RESULTS_DIR/gate-static.log" || static_ok=0
+# take_results: number the "ok"/"not ok" lines of another checker (on
+# stdin) as results of the gate; pass its "# " lines through.
+take_results() {
+	local line
 	while read -r line; do
 		case $line in
 		"ok "*) ok "${line#ok }" ;;
 		"not ok "*) notok "${line#not ok }" ;;
 		*) echo "$line" ;;
 		esac
-	done <"$RESULTS_DIR/gate-static.log"
+	done
+}
+
+# The README against what it describes (scripts/readme-check.sh).
+take_results < <("$ROOT/scripts/readme-check.sh" || echo "not ok README checks ran to the end")
+
+if [[ $CHECK_STATIC == 1 ]]; then
+	static_ok=1
+	"$ROOT/scripts/gate-static.sh" >"$RESULTS_DIR/gate-static.log" || static_ok=0
+	take_results <"$RESULTS_DIR/gate-static.log"
 	[[ $static_ok == 1 ]] || notok "static checks ran to the end (scripts/gate-static.sh failed)"
 fi
 

@@ -153,8 +153,20 @@ bench_args() {
 
 # --- The series ---------------------------------------------------------
 
-# The patch files of patches/, in order, without the cover letter.
-series() { ls "$PATCHES"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' || true; }
+# config/series: a line per series of patches/ (DIR FIRST-SUBJECT), in
+# the order they apply.
+series_table() { grep -v '^#' "$ROOT/config/series" | awk 'NF'; }
+
+# The directories of patches/'s series, in order.
+series_dirs() { series_table | awk '{ print $1 }'; }
+
+# The patch files of patches/, series after series, without cover letters.
+series() {
+	local d
+	for d in $(series_dirs); do
+		ls "$PATCHES/$d"/[0-9]*.patch 2>/dev/null | grep -v '/0000-' || true
+	done
+}
 
 # Sorted stable patch-ids of the patches on stdin.
 patch_ids() { git patch-id --stable | awk '{ print $1 }' | sort; }

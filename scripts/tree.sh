@@ -23,7 +23,7 @@ apply_series() {
 if [[ -d $TREE/.git ]] && git -C "$TREE" rev-parse -q --verify base >/dev/null; then
 	tree_matches_patches && exit 0
 	# Work in progress in the tree, newer than patches/: build it.
-	newest_patch=$(stat -c %Y "$PATCHES"/*.patch 2>/dev/null | sort -n | tail -n1)
+	newest_patch=$(series | xargs -r stat -c %Y 2>/dev/null | sort -n | tail -n1)
 	if [[ ${FORCE:-0} != 1 ]] &&
 	   [[ $(git -C "$TREE" log -1 --format=%ct) -gt ${newest_patch:-0} ]]; then
 		echo "note: $TREE has commits that are not in patches/ yet (make export)" >&2
