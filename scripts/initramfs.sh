@@ -13,6 +13,9 @@ cp /bin/busybox "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 install -m 755 "$ROOT/guest/init" "$root/init"
 install -m 755 "$ROOT/guest/run-one" "$root/bin/run-one"
+install -D -m 644 "$ROOT/guest/time-limit" "$root/lib/harness/time-limit"
+# The harness's own test (harness/ in the lists): not a kselftest.
+install -D -m 755 "$ROOT/guest/time-limit-test" "$root/tests/harness/time_limit"
 cp -r "$BUILD/selftests/." "$root/tests/"
 find "$root/tests" -name '*.o' -delete
 # Debug info stays in build/selftests; the guest unpacks less.
