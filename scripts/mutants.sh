@@ -98,7 +98,8 @@ for p in "${patches[@]}"; do
 		row "$name" "$what" "$tests" "**survived**"
 		survived=$((survived + 1))
 	else
-		by=$(grep -v '^[0-9]* passed' "$d/summary.txt" | head -n 3 |
+		by=$(grep -v -e '^[0-9]* passed' -e '^ ' "$d/summary.txt" |
+			head -n 3 |
 			sed 's/|/\\|/g' | cut -c1-160 | paste -sd ';' -)
 		row "$name" "$what" "$tests" "killed: ${by:-see $d/summary.txt}"
 		killed=$((killed + 1))
