@@ -34,7 +34,7 @@ initrd=$BUILD/initramfs.cpio.gz
 [[ -f $initrd ]] || die "no $initrd: run make initramfs"
 
 case $suite in
-check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-3600} ;;
+check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-5400} ;;
 probe) vcpus=1 mem=512M timeout=20 ;;
 *) vcpus=$VCPUS mem=$MEM timeout=${BOOT_TIMEOUT:-5400} ;;
 esac
