@@ -33,10 +33,11 @@ initrd=$BUILD/initramfs.cpio.gz
 [[ -f $image ]] || die "no $image: run make kernel-$flavour"
 [[ -f $initrd ]] || die "no $initrd: run make initramfs"
 
+timeout=${BOOT_TIMEOUT:-5400}
 case $suite in
-check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM timeout=${BOOT_TIMEOUT:-5400} ;;
+check) vcpus=$CHECK_VCPUS mem=$CHECK_MEM ;;
 probe) vcpus=1 mem=512M timeout=20 ;;
-*) vcpus=$VCPUS mem=$MEM timeout=${BOOT_TIMEOUT:-5400} ;;
+*) vcpus=$VCPUS mem=$MEM ;;
 esac
 vcpus=${BOOT_VCPUS:-$vcpus} mem=${BOOT_MEM:-$mem}
 

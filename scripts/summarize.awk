@@ -16,10 +16,6 @@
 # thread and stops at its first check, CONFIG_GUP_TEST); that is a NOTE.
 #
 # Prints each failure, then the last line: "N passed, N failed, N skipped"
-# Under a failed test's line comes the first assertion that failed in it, with
-# the message the test logged with it (kselftest's "FILE.c:LINE:TEST:Expected
-# ..." and the line after it; KUnit's "EXPECTATION FAILED at FILE:LINE" and
-# the line after it), so that the summary alone says why.
 # (", N known" added when there are any). -v known="SECTION|CASE ..." names
 # the upstream cases that also fail without the series (guest/known-failures):
 # such a failure is printed as KNOWN and counted apart, not as a failure.
@@ -27,9 +23,14 @@
 # elsewhere (a splat on the console, a hung guest), -v expected="A B ..." to
 # the sections that must have run (one that did not is a failure too), and
 # -v boots=N to the number of guest logs: each must reach its end.
+#
+# Under a failed test's line comes the first assertion that failed in it, with
+# the message the test logged with it (kselftest's "FILE.c:LINE:TEST:Expected
+# ..." and the line after it; KUnit's "EXPECTATION FAILED at FILE:LINE" and
+# the lines after it), so that the summary alone says why.
 
 function result(line, ok,	name, key, w, wn) {
-	w = why; wn = why_n; why = ""; why_n = 0; why_next = 0
+	w = why; wn = why_n; why_reset()
 	if (line ~ /# (SKIP|skip)/) { skipped++; sec_n++; sec_skip++; return }
 	sec_n++
 	sub(/^ */, "", line)
@@ -57,6 +58,7 @@ function result(line, ok,	name, key, w, wn) {
 }
 
 # The first failed assertion of the test that runs, and the line after it.
+function why_reset() { why = ""; why_n = 0; why_next = 0 }
 function note_why(line) {
 	sub(/^ *# */, "", line)
 	if (why_n++ == 0) { why = line; why_next = kunit ? 2 : 1 }
@@ -84,7 +86,7 @@ function cut_short() {
 	cut_short()
 	sec = $4; sec_n = 0; sec_fail = 0; sec_known = 0; sec_skip = 0; plan = -1
 	sec_timeout = ""
-	why = ""; why_n = 0; why_next = 0
+	why_reset()
 	ran[sec] = 1
 	kunit = (sec ~ /(^|:)kunit:/); insec = 1; next
 }
@@ -112,7 +114,7 @@ function cut_short() {
 }
 /^# harness: done/ { done++; next }
 !insec { next }
-!kunit && /^#  RUN / { why = ""; why_n = 0; why_next = 0; next }
+!kunit && /^#  RUN / { why_reset(); next }
 !kunit && /^# [^ ]+\.c:[0-9]+:[^ ]*:Expected / { note_why($0); next }
 kunit && /^ +# .*(EXPECTATION|ASSERTION) FAILED at / { note_why($0); next }
 !kunit && why_next && /^# [^ ]+\.c:[0-9]+:/ { note_more($0); next }
