@@ -27,7 +27,15 @@ for dir in $(echo "$tests" | cut -d/ -f1 | sort -u); do
 		make -C "$TREE/tools/testing/selftests/$dir" -s OUTPUT="$out/$dir" \
 		KHDR_INCLUDES="-isystem $hdr/include" $bins ||
 		die "selftests: building $dir failed"
-	# kselftest's per-directory settings (timeout=N): guest/init's limit.
+	# kselftest's per-directory settings (timeout=N): guest/init's limit;
+	# where upstream has none, guest/timeouts may give one.
 	src=$TREE/tools/testing/selftests/$dir/settings
-	if [[ -f $src ]]; then cp "$src" "$out/$dir/settings"; else rm -f "$out/$dir/settings"; fi
+	limit=$(list_lines "$ROOT/guest/timeouts" | awk -v d="$dir" '$1 == d { print $2 }')
+	if [[ -f $src ]]; then
+		cp "$src" "$out/$dir/settings"
+	elif [[ -n $limit ]]; then
+		echo "timeout=$limit" >"$out/$dir/settings"
+	else
+		rm -f "$out/$dir/settings"
+	fi
 done
