@@ -145,9 +145,9 @@ END {
 	}
 	if (extra_fail) {
 		failed += extra_fail
-		n = split(extra_why, why, ";")
+		n = split(extra_why, splats, ";")
 		for (i = 1; i <= n; i++)
-			print "FAIL kernel: " why[i]
+			print "FAIL kernel: " splats[i]
 	}
 	printf "%d passed, %d failed, %d skipped%s\n", passed, failed, skipped,
 		nknown ? ", " nknown " known" : ""
