@@ -11,7 +11,7 @@ HARNESS_T0 := $(shell date +%s)
 export HARNESS_T0 LINUX_DEB_VERSION
 
 .PHONY: help deps tree export kernel selftests initramfs \
-	gate check check-stock check-distro lsm deb check-deb parse run bench bench-settings \
+	gate check check-full check-stock check-distro lsm deb check-deb parse run bench bench-settings \
 	bench-stock lockstat \
 	series-build series-objects shell fresh-check mutants mutants-gen \
 	clean distclean
@@ -22,6 +22,9 @@ help: ## this list
 
 check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel and the iommufd kernel (two boots each)
 	@scripts/check.sh
+
+check-full: kernel-debug kernel-iommufd initramfs ## make check with its lists' "full" lines too: every condition, both sysctl settings
+	@CHECK_FULL=1 scripts/check.sh
 
 bench: kernel-$(or $(FLAVOUR),release) initramfs ## build, boot, run the benchmark, print the table (FLAVOUR=distro: on Debian's config)
 	@scripts/bench.sh

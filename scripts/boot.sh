@@ -129,7 +129,13 @@ step "boot($flavour): $suite, $vcpus vCPUs, $mem, 2 nodes, $accel, timeout ${tim
 if [[ $suite != probe ]]; then
 	tail -n +1 -F "$res/results.log" 2>/dev/null | grep --line-buffered -v '^# harness: exit' &
 	tail_pid=$!
-	trap 'kill $tail_pid 2>/dev/null || true' EXIT
+	# times.log: each line after the host's clock as the guest wrote it, for
+	# the time of each test and case (scripts/case-times.awk, make parse).
+	tail -n +1 -F "$res/results.log" 2>/dev/null |
+		while IFS= read -r l; do printf '%(%s)T %s\n' -1 "$l"; done \
+			>"$res/times.log" &
+	times_pid=$!
+	trap 'kill $tail_pid $times_pid 2>/dev/null || true' EXIT
 fi
 rc=0
 timeout --kill-after=10 "$timeout" "${qemu[@]}" \
@@ -137,7 +143,7 @@ timeout --kill-after=10 "$timeout" "${qemu[@]}" \
 	</dev/null >"$res/qemu.log" 2>&1 || rc=$?
 sleep 1
 # Stop echoing before sed -i replaces the file: tail -F would print it again.
-[[ -n ${tail_pid:-} ]] && { kill "$tail_pid" 2>/dev/null || true; }
+[[ -n ${tail_pid:-} ]] && { kill "$tail_pid" "$times_pid" 2>/dev/null || true; }
 rm -f "$res/initramfs.cpio.gz"
 sed -i 's/\r$//' "$res/results.log" "$res/console.log"
 

@@ -7,7 +7,8 @@
 #
 #   FLAVOUR=debug (make check): the series gate (scripts/gate.sh) first, then
 #     two boots of the debug kernel (lockdep, KASAN, DEBUG_VM, ...) and two
-#     of the iommufd kernel.
+#     of the iommufd kernel. CHECK_FULL=1 (make check-full) takes the lists'
+#     "full" lines too (scripts/lib.sh, tier_lines).
 #   FLAVOUR=stock-debug (make check-stock): the same configs on the kernel
 #     without the series, no gate, upstream's tests only; a boot with none of
 #     them is left out.

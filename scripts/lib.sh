@@ -17,13 +17,14 @@ RESULTS=$BUILD/results
 : "${CHECK_VCPUS:=2}" "${CHECK_MEM:=3G}"
 : "${CHECK_MT_VCPUS:=4}" "${CHECK_MT_MEM:=3G}"
 : "${CHECK_STATIC:=1}"                # make check runs sparse, W=1, kernel-doc
+: "${CHECK_FULL:=0}"                  # 1: the lists' "full" lines too (make check-full)
 : "${TESTS=}"                         # comma-separated globs of test names
 : "${BOOT_TIMEOUT=}" "${ACCEL=}" "${FLAVOUR=}" "${CMD=}"
 : "${TIMEOUT_SCALE:=4}"               # a test's settings timeout, times this
 : "${BOOT_ARGS=}"                     # kernel command line words (bench, run)
 : "${TCG_THREAD=}"                    # multi (default) or single: TCG's vCPU threads
 export VCPUS MEM SIZE RUNS THREADS BACKINGS OPS CHECK_VCPUS CHECK_MEM \
-	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC TESTS BOOT_TIMEOUT TIMEOUT_SCALE ACCEL \
+	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC CHECK_FULL TESTS BOOT_TIMEOUT TIMEOUT_SCALE ACCEL \
 	BOOT_ARGS TCG_THREAD
 
 # The same object directory per flavour every time, so ccache hits.
@@ -217,6 +218,18 @@ list_lines() {
 		grep -v '^$' || true
 }
 
+# A line that starts with the word "full" is for make check-full only: its
+# tests run where CHECK_FULL=1 (make check-full, make mutants), and make check
+# (CI's) leaves them out. tier_lines LIST: the lines of LIST this run takes,
+# without the word.
+tier_lines() {
+	if [[ $CHECK_FULL == 1 ]]; then
+		list_lines "$1" | sed 's/^full //'
+	else
+		list_lines "$1" | grep -v '^full ' || true
+	fi
+}
+
 # Is the test binary DIR/BINARY in the base tree, i.e. not the series'?
 is_upstream() { git -C "$TREE" cat-file -e "base:tools/testing/selftests/$1.c" 2>/dev/null; }
 
@@ -241,14 +254,14 @@ select_tests() {
 			set +f
 		fi
 		if [[ $want == 1 ]]; then echo "$name $line"; fi
-	done < <(list_lines "$list")
+	done < <(tier_lines "$list")
 }
 
 # Every kselftest binary of every list, DIR/BINARY, once; harness/ is the
 # harness's own tests (guest/, installed by scripts/initramfs.sh).
 all_test_binaries() {
 	local l
-	for l in "$ROOT"/guest/check*.list; do list_lines "$l"; done |
+	for l in "$ROOT"/guest/check*.list; do CHECK_FULL=1 tier_lines "$l"; done |
 		awk '$1 !~ /^harness\// { print $1 }' | sort -u
 }
 

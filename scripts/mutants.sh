@@ -7,7 +7,8 @@
 # iommufd for iommufd:... tests), boot it with the tests the patch names
 # (with KUnit when kunit:padata_job is among them), and record whether a
 # test failed (killed, and which) or none did (survived). A test is a glob
-# of make check's test names, or a line of a test list with its arguments
+# of make check-full's test names (the lists' "full" lines too), or a line
+# of a test list with its arguments
 # (mm/populate_mt_unseen_test -f tracer), to run only the cases that cover
 # the break. MUTANTS=GLOB,GLOB picks mutants by name.
 #
@@ -17,6 +18,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+export CHECK_FULL=1
 res=$RESULTS/mutants
 mkdir -p "$res"
 table=$res/table.md

@@ -4,7 +4,8 @@
 # and status in build/results/check-FLAVOUR/ (or the directory given), against
 # the tests that run expected (expected.txt). Prints the failures and
 # "N passed, N failed, N skipped" (also to summary.txt); exits non-zero on
-# any failure.
+# any failure. Each boot's times.txt gets the time of each test and case
+# (scripts/case-times.awk), and times.txt of the run its slowest.
 #
 #   parse.sh [DIR]
 set -euo pipefail
@@ -31,5 +32,13 @@ summary=$(for f in "${logs[@]}"; do
 		-v expected="$(xargs <"$res/expected.txt")" \
 		-v known="$(known_failures)" \
 		-f "$ROOT/scripts/summarize.awk")
+while read -r b; do
+	if [[ -f $res/$b/times.log ]]; then
+		awk -f "$ROOT/scripts/case-times.awk" "$res/$b/times.log" >"$res/$b/times.txt"
+	fi
+done <"$res/boots.txt"
+while read -r b; do
+	if [[ -f $res/$b/times.txt ]]; then sed "s|^|$b |" "$res/$b/times.txt"; fi
+done <"$res/boots.txt" | sort -k3,3nr >"$res/times.txt"
 echo "$summary" | tee "$res/summary.txt"
 [[ $(echo "$summary" | tail -n1) == *", 0 failed,"* ]]
