@@ -23,7 +23,7 @@ help: ## this list
 check: kernel-debug kernel-iommufd initramfs ## the series gate, then the tests on the debug kernel and the iommufd kernel (two boots each)
 	@scripts/check.sh
 
-check-full: kernel-debug kernel-iommufd initramfs ## make check with its lists' "full" lines too: every condition, both sysctl settings
+check-full: kernel-debug kernel-iommufd initramfs ## make check with its lists' "full" lines too: more conditions, the sysctl at 1 too
 	@CHECK_FULL=1 scripts/check.sh
 
 bench: kernel-$(or $(FLAVOUR),release) initramfs ## build, boot, run the benchmark, print the table (FLAVOUR=distro: on Debian's config)
