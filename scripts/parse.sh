@@ -33,12 +33,9 @@ summary=$(for f in "${logs[@]}"; do
 		-v known="$(known_failures)" \
 		-f "$ROOT/scripts/summarize.awk")
 while read -r b; do
-	if [[ -f $res/$b/times.log ]]; then
-		awk -f "$ROOT/scripts/case-times.awk" "$res/$b/times.log" >"$res/$b/times.txt"
-	fi
-done <"$res/boots.txt"
-while read -r b; do
-	if [[ -f $res/$b/times.txt ]]; then sed "s|^|$b |" "$res/$b/times.txt"; fi
+	[[ -f $res/$b/times.log ]] || continue
+	awk -f "$ROOT/scripts/case-times.awk" "$res/$b/times.log" |
+		tee "$res/$b/times.txt" | sed "s|^|$b |"
 done <"$res/boots.txt" | sort -k3,3nr >"$res/times.txt"
 echo "$summary" | tee "$res/summary.txt"
 [[ $(echo "$summary" | tail -n1) == *", 0 failed,"* ]]
