@@ -19,10 +19,10 @@ BOOT_DIR=$res "$ROOT/scripts/boot.sh" "$flavour" bench $(bench_args) $BOOT_ARGS
 
 echo "make bench FLAVOUR=$flavour BOOT_ARGS='$BOOT_ARGS' VCPUS=$VCPUS MEM=$MEM SIZE=$SIZE RUNS=$RUNS" \
 	"THREADS='$THREADS' BACKINGS='$BACKINGS' OPS='$OPS'" >"$res/knobs.txt"
-sed -n 's/^# csv: //p' "$out/results.log" >"$res/bench.csv"
+sed -n 's/^ *# csv: //p' "$out/results.log" >"$res/bench.csv"
 {
 	echo "backing,op,threads,run,seconds"
-	sed -n 's/^# run op=\([^ ]*\) backing=\([^ ]*\) threads=\([0-9]*\) run=\([0-9]*\) seconds=\([0-9.]*\)$/\2,\1,\3,\4,\5/p' \
+	sed -n 's/^ *# run op=\([^ ]*\) backing=\([^ ]*\) threads=\([0-9]*\) run=\([0-9]*\) seconds=\([0-9.]*\)$/\2,\1,\3,\4,\5/p' \
 		"$out/results.log"
 } >"$res/bench-runs.csv"
 [[ $(wc -l <"$res/bench.csv") -gt 1 ]] || die "the benchmark printed no results"

@@ -127,7 +127,7 @@ fi
 step "boot($flavour): $suite, $vcpus vCPUs, $mem, 2 nodes, $accel, timeout ${timeout}s"
 : >"$res/results.log"
 if [[ $suite != probe ]]; then
-	tail -n +1 -F "$res/results.log" 2>/dev/null | grep --line-buffered -v '^# harness: exit' &
+	tail -n +1 -F "$res/results.log" 2>/dev/null | grep --line-buffered -v '^# harness: time' &
 	tail_pid=$!
 	# times.log: each line after the host's clock as the guest wrote it, for
 	# the time of each test and case (scripts/case-times.awk, make parse).

@@ -10,7 +10,7 @@ set -euo pipefail
 flavour=${FLAVOUR:-lockstat}
 res=$(results_dir lockstat "$flavour")
 BOOT_DIR=$res "$ROOT/scripts/boot.sh" "$flavour" lockstat $(bench_args) >/dev/null
-grep '^# run ' "$res/results.log"
+grep -E '^ *# run ' "$res/results.log"
 sed -n '/^# harness: mmap_lock writers/,$p' "$res/results.log" |
 	grep -v '^# harness' | tee "$res/lock_stat.txt"
 step "lockstat: ${res#$ROOT/}/lock_stat.txt"

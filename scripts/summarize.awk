@@ -2,15 +2,18 @@
 # log, concatenated by scripts/parse.sh with a "# harness: log FILE" line
 # before each.
 #
-# The guest frames every suite with "# harness: run NAME" and
-# "# harness: exit NAME RC". Inside a kselftest section the results are the
-# KTAP lines at column 0; inside a KUnit section ("kunit:SUITE", or
-# "PREFIX:kunit:SUITE" on a second boot) they are the
-# test-case lines, indented by four spaces. A section that exits non-zero
+# Each log is one KTAP document (guest/time-limit): "KTAP version 1", a plan
+# of one test per section, and for each section a "# harness: run NAME"
+# line, the section's own output nested four spaces deeper, and its result
+# line at column 0 ("ok N NAME", "not ok N NAME # exit=RC", "... # TIMEOUT
+# LIMITs exit=RC"). Inside a kselftest section the results are its KTAP
+# lines at the first level of nesting; inside a KUnit section
+# ("kunit:SUITE", or "PREFIX:kunit:SUITE" on a second boot) they are the
+# test-case lines, one level deeper. A section that exits non-zero
 # without reporting a failure, or reports fewer results than its plan, counts
 # as one more failure: a crash must never look like a pass; so does one that
-# guest/init killed at its time limit ("# harness: timeout NAME LIMIT"),
-# whatever it reported before. One exception:
+# guest/init killed at its time limit, whatever it reported before, and a
+# log whose sections are fewer than its plan. One exception:
 # a section that skipped every result it reported and exited 0 has skipped
 # itself, even if its plan was larger (upstream's gup_test plans a result per
 # thread and stops at its first check, CONFIG_GUP_TEST); that is a NOTE.
@@ -81,18 +84,23 @@ function cut_short() {
 	}
 	insec = 0
 }
-/^# harness: log / { cut_short(); next }
-/^# harness: run / {
-	cut_short()
-	sec = $4; sec_n = 0; sec_fail = 0; sec_known = 0; sec_skip = 0; plan = -1
-	sec_timeout = ""
-	why_reset()
-	ran[sec] = 1
-	kunit = (sec ~ /(^|:)kunit:/); insec = 1; next
+# The end of a log: did it run every section its plan announced?
+function log_end() {
+	if (log_plan > log_n) {
+		failed++
+		print "FAIL " log_name ": ran " log_n " of the " log_plan " tests of its plan"
+	}
+	log_plan = -1; log_n = 0
 }
-/^# harness: timeout / { sec_timeout = $5; next }
-/^# harness: exit / {
-	rc = $5; insec = 0
+# A section's result line, at column 0 after its nested output.
+function section_end(line,	rc) {
+	insec = 0; log_n++
+	rc = 0
+	if (match(line, /exit=[0-9]+/))
+		rc = substr(line, RSTART + 5, RLENGTH - 5) + 0
+	sec_timeout = ""
+	if (match(line, /# TIMEOUT [0-9]+s/))
+		sec_timeout = substr(line, RSTART + 10, RLENGTH - 10)
 	if (sec_timeout != "") {
 		failed++
 		print "FAIL " sec ": killed at its time limit of " sec_timeout \
@@ -103,17 +111,29 @@ function cut_short() {
 	} else if (plan >= 0 && sec_n < plan) {
 		failed++
 		print "FAIL " sec ": ran " sec_n " of " plan " planned tests"
-	} else if (!kunit && rc != 0 && sec_fail == 0 && sec_known == 0) {
+	} else if (rc != 0 && sec_fail == 0 && sec_known == 0) {
 		failed++
 		print "FAIL " sec ": exited with status " rc " without a failed test"
 	} else if (sec_n == 0 && plan < 0) {
 		failed++
 		print "FAIL " sec ": reported no results"
 	}
-	next
+}
+BEGIN { log_plan = -1 }
+/^# harness: log / { cut_short(); log_end(); log_name = $4; next }
+/^# harness: run / {
+	cut_short()
+	sec = $4; sec_n = 0; sec_fail = 0; sec_known = 0; sec_skip = 0; plan = -1
+	why_reset()
+	ran[sec] = 1
+	kunit = (sec ~ /(^|:)kunit:/); insec = 1; next
 }
 /^# harness: done/ { done++; next }
+insec && /^(not )?ok [0-9]+ / { section_end($0); next }
+!insec && /^1\.\.[0-9]+/ { log_plan = substr($1, 4) + 0; next }
 !insec { next }
+# A section's own lines are nested one level; read them as if they were not.
+!sub(/^    /, "") { next }
 !kunit && /^#  RUN / { why_reset(); next }
 !kunit && /^# [^ ]+\.c:[0-9]+:[^ ]*:Expected / { note_why($0); next }
 kunit && /^ +# .*(EXPECTATION|ASSERTION) FAILED at / { note_why($0); next }
@@ -131,6 +151,7 @@ kunit && /^    not ok [0-9]/ { result($0, 0); next }
 
 END {
 	cut_short()
+	log_end()
 	if (boots == "") boots = 1
 	if (done < boots) {
 		failed += boots - done
