@@ -23,9 +23,10 @@ RESULTS=$BUILD/results
 : "${TIMEOUT_SCALE:=4}"               # a test's settings timeout, times this
 : "${BOOT_ARGS=}"                     # kernel command line words (bench, run)
 : "${TCG_THREAD=}"                    # multi (default) or single: TCG's vCPU threads
+: "${VIOMMU_CACHING:=on}"             # the vIOMMU's caching mode: on, or off (no IOTLB flush on map)
 export VCPUS MEM SIZE RUNS THREADS BACKINGS OPS CHECK_VCPUS CHECK_MEM \
 	CHECK_MT_VCPUS CHECK_MT_MEM CHECK_STATIC CHECK_FULL TESTS BOOT_TIMEOUT TIMEOUT_SCALE ACCEL \
-	BOOT_ARGS TCG_THREAD
+	BOOT_ARGS TCG_THREAD VIOMMU_CACHING
 
 # The same object directory per flavour every time, so ccache hits.
 objdir() { echo "$BUILD/obj-$1"; }
