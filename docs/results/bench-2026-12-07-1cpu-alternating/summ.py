@@ -9,8 +9,9 @@ def load(files, threads):
                 per.setdefault((m.group(2),m.group(1)),[]).append(float(m.group(4)))
         for k,v in per.items(): d.setdefault(k,[]).append(statistics.median(v))
     return d
-stock=load(sorted(glob.glob(sys.argv[1])),'1')
-ser=load(sorted(glob.glob(sys.argv[2])),sys.argv[3])
+def files(pats): return sorted(f for p in pats.split(',') for f in glob.glob(p))
+stock=load(files(sys.argv[1]),'1')
+ser=load(files(sys.argv[2]),sys.argv[3])
 order=['prefaulted-map','unmap','iommufd-prefaulted-map','iommufd-unmap']
 print('| backing | operation | stock, each boot | median | series, each boot | median | ratio |')
 print('|---|---|---|---|---|---|---|')
